@@ -1,0 +1,1 @@
+"""Exporters: records -> JSON-ready dicts (listing), iCalendar bytes (ical), XMLTV (xmltv)."""

@@ -1,0 +1,374 @@
+"""Where the contact blocks of a document are.
+
+A block starts at a header ("Media contact:", "For further information contact:", "Publicity:",
+"RSVP:", "Teagmháil do na Meáin:", "Distributor Contact: Press Contact:") and runs over the lines
+after it while they look like contact details: a line with an e-mail, a phone number or a field
+label ("T:", "Mob", "(o)"), or a short line (a name, a role). After a blank line the block goes
+on only if details follow before the text turns into prose. Outside any block, a line with a
+labelled phone ("Tel: 02 ...") or an e-mail next to a cue word ("media can contact x@y") starts
+a small block that also takes in the short name/role lines printed just above it.
+
+Costs: lines that may hold a header or a label are found with ``str.find`` on a handful of key
+words (C speed, at most ``MAX_CANDIDATES`` hits per key); the patterns then run only on windows
+of those lines, each pattern is annotated with why it is linear, and at most ``MAX_BLOCKS``
+blocks of at most ``MAX_BLOCK_LINES`` lines / ``MAX_BLOCK_CHARS`` characters are read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from schedules.extract.contact_names import CUE, STRIP
+
+__all__ = ["DETAIL", "MAX_BLOCKS", "MAX_LINE_CHARS", "Block", "blocks", "has_details"]
+
+MAX_BLOCKS = 32
+"""Blocks read per document (headers plus labelled lines); the rest are ignored."""
+MAX_BLOCK_LINES = 16
+MAX_BLOCK_CHARS = 2_000
+MAX_LINE_CHARS = 600
+"""A flattened PDF line is read up to here (or up to a label such as "Website:")."""
+MAX_CANDIDATES = 2_000
+"""Offsets of each header/label key examined per document."""
+_ABOVE = 3
+"""Short lines above a labelled phone/e-mail line taken in as its name and role."""
+
+# Header words. Alternatives are literal phrases with bounded optional words: linear.
+_HEADER_WORDS = r"""(?:
+    (?:for[ \t]+)?(?:(?:media|press|publicity|pr|distributor|distribution|regional
+        |further|additional|national|international|local|network|programme|program|sales|key
+        |useful)[ \t]+){0,2}
+       (?:contacts?(?:[ \t]?\(s\))?(?:[ \t]+(?:information|info|details))?|enquiries|inquiries)
+  | (?:for[ \t]+)?(?:further|more|additional|press|media)[ \t]+(?:information|info|details)
+       (?P<verb>[ \t]*,?[ \t]*(?:(?:please|media|journalists)[ \t]+)?(?:can[ \t]+)?
+          (?:contact|call|e-?mail)(?:[ \t]+us)?)?
+  | (?:media|press|public)[ \t]+relations
+  | (?P<colon_only>(?:(?:network|studio|station|unit|programme|program|series|film|abc|bbc
+        |itv|sbs|cbc|pbs)[ \t]+)?publicity|rsvp|press[ \t]+office|publicist)
+  | teagmh[aá]il(?:[ \t]+(?:do|le|leis)[ \t]+na[ \t]+me[aá]in)?
+  | eolas(?:[ \t]+breise)? | tuilleadh[ \t]+eolais
+  | fiosr[uú]ch[aá]in(?:[ \t]+(?:na[ \t]+)?me[aá]in)?
+)"""
+# A header at the start of a line (after bullets); cost: one bounded attempt per line start.
+_LINE_HEADER = re.compile(
+    rf"^[ \t>*•·\-–]*(?P<h>{_HEADER_WORDS})(?P<colon>[ \t]*[:：])?", re.I | re.M | re.X
+)
+# The same, immediately after a previous header ("Distributor Contact: Press Contact:").
+_NEXT_HEADER = re.compile(rf"[ \t]*(?P<h>{_HEADER_WORDS})(?P<colon>[ \t]*[:：])", re.I | re.X)
+# "... Press Contact: Jane" in the middle of a flattened line: a known prefix word or none, and
+# then not right after another word ("First Contact: ..." is a programme title). The
+# look-behinds stop retries inside a word and each branch is a bounded literal: linear.
+_MID_HEADER = re.compile(
+    r"(?<![\w])(?P<h>"
+    r"(?:Media|MEDIA|Press|PRESS|Publicity|PR|Distributor|Distribution|Regional|Sales"
+    r"|Marketing|Network|Station|Studio|Programme|Program)[ \t]+"
+    r"(?:Contacts?|CONTACTS?|Enquiries|Inquiries)(?:[ \t]?\(s\))?"
+    r"|(?<![\w][ \t])(?:Contacts?|CONTACTS?)(?:[ \t]?\(s\))?"
+    r"|(?:For[ \t]+)?(?:Further|More)[ \t]+[Ii]nformation|Eolas(?:[ \t]+breise)?)"
+    r"[ \t]*(?P<colon>:)"
+)
+
+# Details inside a line. One alternation whose branches start with different characters; the
+# e-mail branch is bounded ({1,64} / {1,63}x8) and its look-behind keeps it from restarting
+# inside a local part, the phone branch is one character class per step: linear overall.
+DETAIL = re.compile(
+    r"""
+    (?P<email>(?<![\w.%+-])[\w.%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})
+  | (?P<hidden>\[email[ \t]*protected\])
+  | (?P<url>(?<![\w@])(?:https?://|www\.)[^\s|,;]{1,200})
+  | (?P<phone>(?<![\w.])\+?\(?\d(?:[\d.\-)]|\((?=\d)|[ \t](?=\+?\(?\d))*)
+  | (?P<label>(?<![\w])(?:Tel(?:ephone)?|Ph(?:one)?|Mob(?:ile)?|Cell(?:phone)?|Fax|E-?mail
+        |Mail|Web(?:site)?|Direct|DDI|T|M|E|F|P|W)\.?[ \t]*:
+      | \((?:o|c|m|h|w|f|t|p|mob|tel|fax|office|cell|mobile|work|home)\)
+      | (?i:(?<![\w])(?:tel|ph|phone|mob|mobile|cell|fax)\.?(?=[ \t]*[+(\d])))
+    """,
+    re.X,
+)
+_EMAIL = re.compile(
+    r"(?<![\w.%+-])[\w.%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}"
+)
+# A phone label followed by a number, anywhere (bounded look-ahead): linear.
+_PHONE_LABEL = re.compile(
+    r"(?<![\w])(?:(?:Tel(?:ephone)?|Ph(?:one)?|Mob(?:ile)?|Cell|Direct|DDI|T|M|P)\.?[ \t]*:"
+    r"|(?i:(?:tel|ph|phone|mob|mobile|cell)\.?))[ \t]*(?=[+(]?\d)"
+)
+# "Website:", "Press Materials:": a label that ends the contact part of a flattened line.
+_ANY_LABEL = re.compile(r"(?<![\w])(?:[A-Z][A-Za-z]*[ \t]+)?(?P<last>[A-Z][A-Za-z]*)[ \t]*:(?!//)")
+_CONTACT_LABEL_WORDS = frozenset(
+    [
+        "tel", "telephone", "ph", "phone", "mob", "mobile", "cell", "cellphone", "fax", "email",
+        "e-mail", "mail", "direct", "ddi", "t", "m", "e", "f", "p", "w", "contact", "contacts",
+        "enquiries", "inquiries", "rsvp", "publicity", "press", "media", "office", "publicist",
+    ]
+)
+_DIGITS = re.compile(r"\d")
+
+
+@dataclass
+class Block:
+    """A contact block: where it starts (its header, if any), the line segments to read, and the
+    header labels ("Distributor Contact", "Press Contact") that may name its columns."""
+
+    start: int
+    segments: list[tuple[int, int]]
+    headers: list[str] = field(default_factory=list)
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1][1] if self.segments else self.start
+
+
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    """The (start, end) offsets of the line holding ``pos`` (end excludes the newline)."""
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
+
+
+def _next_line(text: str, end: int) -> tuple[int, int] | None:
+    """The line after the one ending at ``end``, or None at the end of the text."""
+    if end >= len(text):
+        return None
+    return _line_at(text, end + 1)
+
+
+def _previous_lines(text: str, start: int, n: int) -> list[tuple[int, int]]:
+    """Up to ``n`` lines before the line starting at ``start``, nearest last."""
+    out: list[tuple[int, int]] = []
+    while start > 0 and len(out) < n:
+        start, _ = prev = _line_at(text, start - 1)
+        out.append(prev)
+    return out[::-1]
+
+
+def _case_forms(words: str) -> tuple[str, ...]:
+    return tuple(f for w in words.split() for f in (w, w.capitalize(), w.upper()))
+
+
+# Substrings that every header contains, and that start every phone label; found with str.find
+# (C speed) so that the patterns only ever run on lines that may hold a block.
+_HEADER_KEYS = _case_forms(
+    "contact enquir inquir info details publicity rsvp press media publicist relations teagmh "
+    "eolas tuilleadh fiosr"
+)
+_LABEL_KEYS = (*_case_forms("tel ph mob cell direct ddi"), "T:", "M:", "P:", "T :", "M :", "P :")
+_HEADER_KEYS_LOW = tuple(dict.fromkeys(k.lower() for k in _HEADER_KEYS))
+_LABEL_KEYS_LOW = tuple(dict.fromkeys(k.lower() for k in _LABEL_KEYS))
+
+
+def _candidates(text: str) -> list[tuple[int, int, list[tuple[int, str]]]]:
+    """Lines that may start a block, in order: (start, end, [(offset, kind), ...]).
+
+    ``kind`` is "header", "label" or "email". At most MAX_CANDIDATES offsets are collected per
+    key, so hostile text costs a bounded number of pattern runs; each line's bounds are found
+    once (the lines are disjoint, so all the newline searches together read the text once).
+    """
+    hits: list[tuple[int, str]] = []
+    low = text.lower()
+    if len(low) == len(text):  # one search per key (lower() kept every offset)
+        tables = ((_HEADER_KEYS_LOW, "header"), (_LABEL_KEYS_LOW, "label"), (("@",), "email"))
+    else:
+        low = text
+        tables = ((_HEADER_KEYS, "header"), (_LABEL_KEYS, "label"), (("@",), "email"))
+    for keys, kind in tables:
+        for key in keys:
+            pos = low.find(key)
+            n = 0
+            while pos >= 0 and n < MAX_CANDIDATES:
+                hits.append((pos, kind))
+                n += 1
+                pos = low.find(key, pos + len(key))
+    hits.sort()
+    out: list[tuple[int, int, list[tuple[int, str]]]] = []
+    for pos, kind in hits:
+        if out and pos <= out[-1][1]:
+            out[-1][2].append((pos, kind))
+        else:
+            start, end = _line_at(text, pos)
+            out.append((start, end, [(pos, kind)]))
+    return out
+
+
+def _header_at(
+    text: str, start: int, end: int, hints: Iterable[int] = ()
+) -> tuple[int, int, list[str]] | None:
+    """A header on the line ``text[start:end]``: (header start, header end, labels).
+
+    A header at the start of the line is looked for in its first MAX_LINE_CHARS; one in the
+    middle of a (flattened) line only near the offsets in ``hints`` (or in the first
+    MAX_LINE_CHARS when there are none).
+    """
+    end = min(end, start + MAX_LINE_CHARS) if not hints else end
+    m = _LINE_HEADER.match(text, start, min(end, start + MAX_LINE_CHARS))
+    if m is not None:
+        rest = text[m.end() : min(end, m.end() + MAX_LINE_CHARS)]
+        ok = bool(m.group("colon"))
+        if not ok and m.group("colon_only") is None:
+            # "Contact Jane Doe on 0412 345 678": no colon, but details on the line.
+            ok = not rest.strip(STRIP + ".") or bool(m.group("verb")) or has_details(rest)
+        if ok:
+            return m.start("h"), *_chain(text, m.end(), end, m.group("h"))
+    windows = [(max(start, h - 40), min(end, h + 60)) for h in hints] or [(start, end)]
+    for w_start, w_end in windows:
+        mid = _MID_HEADER.search(text, w_start, w_end)
+        if mid is not None:
+            return mid.start(), *_chain(text, mid.end(), end, mid.group("h"))
+    return None
+
+
+def _chain(text: str, pos: int, end: int, first: str) -> tuple[int, list[str]]:
+    """Headers printed one after another ("Distributor Contact: Press Contact:")."""
+    labels = [_clean(first)]
+    while (n := _NEXT_HEADER.match(text, pos, min(end, pos + 200))) is not None:
+        labels.append(_clean(n.group("h")))
+        pos = n.end()
+    return pos, labels
+
+
+def blocks(text: str) -> Iterator[Block]:
+    taken = -1  # the offset where the last block's last line ends
+    count = 0
+    for start, end, hits in _candidates(text):
+        if count >= MAX_BLOCKS:
+            return
+        if start <= taken:
+            continue
+        header_hits = [pos for pos, kind in hits if kind == "header"]
+        header = _header_at(text, start, end, header_hits) if header_hits else None
+        if header is not None:
+            h_start, h_end, labels = header
+            block = Block(h_start, [], labels)
+            first = _cut(text, h_end, end)
+            if first is not None:
+                block.segments.append(first)
+            taken = _extend(text, end, block)
+            count += 1
+            yield block
+        elif _labelled(text, start, end, hits):
+            block = Block(start, [])
+            for s, e in _previous_lines(text, start, _ABOVE):
+                if s <= taken:
+                    continue
+                if _short_line(text[s : min(e, s + MAX_LINE_CHARS)]):
+                    if not block.segments:
+                        block.start = s
+                    block.segments.append((s, e))
+                else:
+                    block.segments.clear()
+            seg = _cut(text, start, end)
+            if seg is not None:
+                if not block.segments:
+                    block.start = seg[0]
+                block.segments.append(seg)
+            taken = _extend(text, end, block, paragraphs=False)
+            count += 1
+            yield block
+
+
+def _extend(text: str, end: int, block: Block, *, paragraphs: bool = True) -> int:
+    """Add the lines after offset ``end`` that continue ``block``; return where they end."""
+    blank = 0
+    last = end
+    chars = sum(e - s for s, e in block.segments)
+    while len(block.segments) < MAX_BLOCK_LINES and chars < MAX_BLOCK_CHARS:
+        nxt = _next_line(text, end)
+        if nxt is None:
+            break
+        s, end = nxt
+        line = text[s : min(end, s + MAX_LINE_CHARS)]
+        if not line.strip():
+            blank += 1
+            if blank > 2 or (blank and block.segments and not paragraphs):
+                break
+            continue
+        if _header_at(text, s, end) is not None:
+            break
+        if blank and block.segments and not _paragraphhas_details(text, s):
+            break
+        if not (has_details(line) or _short_line(line)):
+            break
+        seg = _cut(text, s, end)
+        if seg is not None:
+            block.segments.append(seg)
+            chars += seg[1] - seg[0]
+        blank = 0
+        last = end
+    return last
+
+
+def _cut(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The contact part of a line: up to MAX_LINE_CHARS and before a foreign label."""
+    end = min(end, start + MAX_LINE_CHARS)
+    line = text[start:end]
+    for m in _ANY_LABEL.finditer(line):
+        if m.start() == len(line) - len(line.lstrip()):
+            continue  # "Jane Doe: 02 ..." at the start of the line
+        if m.group("last").casefold() not in _CONTACT_LABEL_WORDS:
+            end = start + m.start()
+            break
+    seg = text[start:end]
+    lead = len(seg) - len(seg.lstrip())
+    trail = len(seg.rstrip())
+    if trail <= lead:
+        return None
+    return start + lead, start + trail
+
+
+def has_details(line: str) -> bool:
+    for m in DETAIL.finditer(line):
+        if m.lastgroup == "phone":
+            if len(_DIGITS.findall(m.group())) >= 7:
+                return True
+        elif m.lastgroup != "url":
+            return True
+    return False
+
+
+def _paragraphhas_details(text: str, start: int) -> bool:
+    """Whether contact details follow at ``start`` before the text turns into prose.
+
+    Looks at up to six lines, across single blank lines (HTML often puts name, role and phone in
+    paragraphs of their own), and stops at a long line without details or two blank lines.
+    """
+    line: tuple[int, int] | None = _line_at(text, start)
+    blank = 0
+    seen = 0
+    while line is not None and seen < 6:
+        s, e = line
+        head = text[s : min(e, s + MAX_LINE_CHARS)]
+        if not head.strip():
+            blank += 1
+            if blank > 1:
+                break
+        else:
+            blank = 0
+            seen += 1
+            if has_details(head):
+                return True
+            if not _short_line(head):
+                break
+        line = _next_line(text, e)
+    return False
+
+
+def _short_line(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 10 and len(line) <= 120
+
+
+def _labelled(text: str, start: int, end: int, hits: list[tuple[int, str]]) -> bool:
+    """A line with a labelled phone ("Tel: 02 ..."), or an e-mail next to a cue word."""
+    end = min(end, start + MAX_LINE_CHARS)
+    for pos, kind in hits:
+        if pos >= end:
+            break
+        if kind == "label" and _PHONE_LABEL.match(text, pos, end):
+            return True
+        if kind == "email" and _EMAIL.search(text, max(start, pos - 64), end):
+            return CUE.search(text, start, end) is not None
+    return False
+
+
+def _clean(s: str) -> str:
+    return " ".join(s.split()).strip(STRIP)

@@ -1,0 +1,108 @@
+"""Vocabulary as data: month and weekday names (English and Irish), cue words.
+
+Month and weekday names are matched in Title Case or UPPER CASE only, so the verb "may" and the
+noun "march" never become dates.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(
+    [
+        ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"),
+        ("May",), ("June", "Jun"), ("July", "Jul"), ("August", "Aug"),
+        ("September", "Sept", "Sep"), ("October", "Oct"), ("November", "Nov"),
+        ("December", "Dec"),
+    ],
+    start=1,
+):
+    for _n in _names:
+        MONTHS[_n] = _i
+
+# Irish month names (Eanáir ... Nollaig), as TG4 and RTÉ print them.
+IRISH_MONTHS: dict[str, int] = {
+    "Eanáir": 1, "Feabhra": 2, "Márta": 3, "Aibreán": 4, "Bealtaine": 5, "Meitheamh": 6,
+    "Iúil": 7, "Lúnasa": 8, "Meán Fómhair": 9, "Deireadh Fómhair": 10, "Samhain": 11,
+    "Nollaig": 12,
+}
+
+WEEKDAYS: dict[str, int] = {}
+for _i, _names in enumerate(
+    [
+        ("Monday", "Mon"), ("Tuesday", "Tues", "Tue"), ("Wednesday", "Wed"),
+        ("Thursday", "Thurs", "Thur", "Thu"), ("Friday", "Fri"), ("Saturday", "Sat"),
+        ("Sunday", "Sun"),
+    ]
+):
+    for _n in _names:
+        WEEKDAYS[_n] = _i
+
+IRISH_WEEKDAYS: dict[str, int] = {
+    "Dé Luain": 0, "Dé Máirt": 1, "Dé Céadaoin": 2, "Déardaoin": 3, "Dé hAoine": 4,
+    "Dé Sathairn": 5, "Dé Domhnaigh": 6, "an Luan": 0, "an Mháirt": 1, "an Chéadaoin": 2,
+    "an Déardaoin": 3, "an Aoine": 4, "an Satharn": 5, "an Domhnach": 6,
+}
+
+
+def _variants(words: list[str]) -> str:
+    forms: set[str] = set()
+    for w in words:
+        forms.update({w, w.upper(), w[0].upper() + w[1:]})
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+MONTH_RE = rf"(?:{_variants(list(MONTHS))})\.?"
+IRISH_MONTH_RE = rf"(?:{_variants(list(IRISH_MONTHS))})"
+WEEKDAY_RE = rf"(?:{_variants(list(WEEKDAYS))})\.?"
+IRISH_WEEKDAY_RE = rf"(?:{_variants(list(IRISH_WEEKDAYS))})"
+
+
+def month_number(word: str) -> int | None:
+    w = word.rstrip(".")
+    for table in (MONTHS, IRISH_MONTHS):
+        for name, n in table.items():
+            if name.casefold() == w.casefold():
+                return n
+    return None
+
+
+def weekday_number(word: str) -> int | None:
+    w = word.rstrip(".").casefold()
+    if w.endswith("s") and w[:-1] in {k.casefold() for k in WEEKDAYS if len(k) > 3}:
+        w = w[:-1]
+    for table in (WEEKDAYS, IRISH_WEEKDAYS):
+        for name, n in table.items():
+            if name.casefold() == w:
+                return n
+    return None
+
+
+# Words that say a time is when something is broadcast.
+AIR_CUES = re.compile(
+    r"\b(?:air(?:s|ed|ing)?|screen(?:s|ed|ing)?|premier(?:e|es|ing|ed)|broadcast(?:s|ing)?|"
+    r"transmi(?:t|ts|tted|ssion)|TX|returns?|returning|debuts?|launch(?:es)?|starts?|starting|"
+    r"begins?|beginning|kicks? off|continues?|show(?:s|n|ing)|on air|tune in|watch|catch|"
+    r"simulcast|live (?:on|from)|coverage (?:kicks|begins|starts)|repeated|encore|again|"
+    r"rounding out|listen|presents|episode|series|season|finale|special|"
+    r"craol\w*|athchraol\w*)\b",
+    re.IGNORECASE,
+)
+
+# Words that say a nearby time is not a broadcast (publication stamps, event logistics).
+NOT_AIR_CUES = re.compile(
+    r"(?:\breleased (?:at|on)\b|\bposted\b|\bpublished\b|\bupdated\b|\bscreen ?shot\b|"
+    r"\btaking place\b|\bWHEN:|\bdoors open\b|\bregistration\b|\btickets?\b|\bdeadline\b|"
+    r"\bembargo(?:ed)?\b|\bRSVP\b|\bphoto ?call\b|\bpress conference\b|\bmedia call\b|"
+    r"\bkick-?off\b|\bfirst broadcast\b|\bbegan broadcasting\b|\boriginally (?:aired|broadcast)\b|"
+    r"\bclosing date\b|\bentries close\b|\bwill be held\b|\bsays?\b|\bwould\b|"
+    r"\b(?:is|are|will be) holding\b|\bwill hold\b|@)",
+    re.IGNORECASE,
+)
+
+REPEAT_CUES = re.compile(
+    r"\b(?:repeat(?:ed|s)?|again|encore|rpt|re-?air(?:s|ed|ing)?|re-?run|replay(?:ed)?|"
+    r"seen again|athchraol\w*)\b|\(R\)",
+    re.IGNORECASE,
+)

@@ -1,0 +1,272 @@
+"""Which programme (and episode) a slot belongs to, and the programme's presenter and synopsis.
+
+Evidence is taken nearest first: the slot's own words ("airs on Foreign Correspondent at",
+"3.30 Tipi Tales:", "Insight, 8.30pm", "“Poldark” (9 p.m. ...)", "Foreign Correspondent’s ‘Leave
+no dark corner’", "The Chaser’s Media Circus, which starts"), then the nearest heading above it
+("Wild Canada: The Wild West"), then the release's headline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from schedules.channels import ChannelTable
+from schedules.extract.units import Unit
+
+_SMALL = {"of", "the", "and", "for", "a", "an", "in", "on", "to", "with", "at", "from", "&", "+",
+          "vs", "v", "de", "la", "le", "du", "or", "by", "is", "my", "our", "your", "no"}
+_TOKEN = re.compile(r"[\w’'+&!?.#/*-]+|[:–|]")
+_BOILERPLATE = re.compile(
+    r"^(?:to top|read more|continue reading|press office|programme information|"
+    r"skip to (?:main )?content|media (?:centre|room|releases?)|press releases?|contacts?:?|"
+    r"share|related|you might also like|logo|source:.*|category|document sample|menu|home|"
+    r"search|sign up.*|subscribe.*|advertisement|image:.*|photo:.*|picture:.*|caption:.*|"
+    r"rss|posted .*|tags?:.*|comments?|leave a reply|high definition programme|"
+    r"live event/outside broadcast|new|new series|premiere|repeat|episode \d+.*)$",
+    re.IGNORECASE,
+)
+_PRONOUNS = {"It", "The series", "The show", "The programme", "The program", "This", "He", "She",
+             "They", "We", "You", "I", "There", "Each", "Every", "Today", "Tonight", "Tomorrow",
+             "Both", "Also", "Watch", "Catch", "Join", "Airs", "Premieres", "Premiering",
+             "Starting", "Episode", "Series", "New", "From", "At", "On", "In", "And", "But",
+             "Live", "Coverage", "Rounding"}
+_AIR_VERB = re.compile(r"\s+(?:will\s+(?:now\s+)?(?:also\s+)?)?(?:air|airs|screens?|premieres?|"
+                       r"returns?|debuts?|starts?|begins?|kicks off|is on|continues|launches|"
+                       r"will be (?:broadcast|screened|shown)|(?:is|are) back|airing|screening|"
+                       r"premiering)\b")
+_ON_TITLE = re.compile(r"\b(?:airs|screens|is|premieres|returns|continues|appears)?\s*on\s+")
+_QUOTED = re.compile(r"[“\"]([^”\"\n]{2,80})[”\"]")
+_POSSESSIVE_QUOTE = re.compile(r"([A-Z][\w’' :&+-]{1,60}?)[’']s\s+[‘'“\"]([^’'”\"\n]{2,80})[’'”\"]")
+_KIND_TITLE = re.compile(r"\b(?:series|show|program(?:me)?|documentary|drama|special|comedy|film|"
+                         r"miniseries|mini-series|strand|podcast|docuseries|telemovie)\s*,?\s+"
+                         r"(?=[A-Z0-9“\"])")
+_PRESENTER = [
+    re.compile(r"(?:^|[.!?]\s+)(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})\s+reports\b"),
+    re.compile(r"\b(?:Reporter|Presenter|Host|Hosted by|Presented by|Introduced by|presented by|"
+               r"hosted by|introduced by|fronted by)\s*:?\s+(?:[a-z]+\s+){0,3}?"
+               r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})"),
+    re.compile(r"\b(?:presenter|host|reporter|correspondent|Correspondent)\s+"
+               r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})"),
+]
+
+
+@dataclass(frozen=True)
+class TitleGuess:
+    programme: str
+    episode: str | None
+    source: str
+
+
+def title_tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() or tok[:1].isdigit() or tok[:1] in "“\"‘"
+
+
+def leading_title(text: str, *, max_words: int = 10) -> str | None:
+    """The Title Case phrase at the start of ``text`` ("Fight for Planet A: Our Climate ...")."""
+    toks = title_tokens(text)
+    end = None
+    count = 0
+    for i, (_a, b, tok) in enumerate(toks):
+        low = tok.lower()
+        if i == 0 and not _is_cap(tok):
+            return None
+        if _is_cap(tok) or tok in (":", "–", "|") or low in _SMALL or tok in ("-",):
+            count += 1
+            if _is_cap(tok):
+                end = b
+            if count > max_words + 4:
+                break
+            continue
+        break
+    if end is None:
+        return None
+    title = _CUT.split(text[:end], maxsplit=1)[0].strip(" :–-|,")
+    return title or None
+
+
+_CUT = re.compile(r"\s+(?:at|from|on|in|to)\s+(?=\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|"
+                  r"THU|FRI|SAT|SUN)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))")
+
+
+def trailing_title(text: str, *, max_words: int = 10) -> str | None:
+    """The Title Case phrase that ends ``text`` ("..., The Chaser’s Media Circus")."""
+    toks = title_tokens(text)
+    start = None
+    count = 0
+    for a, _b, tok in reversed(toks):
+        low = tok.lower()
+        if _is_cap(tok) or low in _SMALL or tok in (":", "–", "|", "-"):
+            count += 1
+            if _is_cap(tok):
+                start = a
+            if count > max_words + 4:
+                break
+            continue
+        break
+    if start is None:
+        return None
+    title = text[start:].strip(" :–-|,")
+    words = title.split()
+    while words and words[0].lower() in _SMALL:
+        words = words[1:]
+    return " ".join(words) or None
+
+
+_HAS_WHEN = re.compile(
+    r"\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?m\b|\b\d{1,2}[:.]\d\d\b|\bmidnight\b|\bnoon\b|"
+    r"\b(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?:day)?,?\s+\d|"
+    r"\b(?:MON|TUE|WED|THU|FRI|SAT|SUN)[A-Z]*,?\s+\d|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|"
+    r"MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|"
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d")
+
+
+def has_when(text: str) -> bool:
+    """Does the text state a date or a clock time?"""
+    return _HAS_WHEN.search(text) is not None
+
+
+def is_heading(unit: Unit) -> bool:
+    text = unit.text.strip()
+    if has_when(text):
+        return False
+    if not 2 <= len(text) <= 90 or (text.endswith((".", ",", ";")) and not text.endswith("...")):
+        return False
+    if _BOILERPLATE.match(text) or "@" in text or "http" in text or "www." in text:
+        return False
+    words = [w for w in re.findall(r"[\w’'+&!-]+", text)]
+    if not words or len(words) > 14:
+        return False
+    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    small = sum(1 for w in words if w.lower() in _SMALL)
+    return caps >= max(1, (len(words) - small) * 0.75)
+
+
+def tidy_case(title: str, document: str) -> str:
+    """ALL CAPS titles take the mixed-case spelling the document uses elsewhere, if any."""
+    letters = [c for c in title if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters) or len(letters) < 4:
+        return title
+    pattern = re.compile(re.escape(title), re.IGNORECASE)
+    for m in pattern.finditer(document):
+        found = m.group(0)
+        if found != title and any(c.islower() for c in found):
+            return found
+    return " ".join(w if w.lower() not in _SMALL or i == 0 else w.lower()
+                    for i, w in enumerate(title.title().split()))
+
+
+class ProgrammeFinder:
+    def __init__(self, text: str, units: list[Unit], *, channels: ChannelTable,
+                 headline: str | None):
+        self.text = text
+        self.units = units
+        self.channels = channels
+        self.headline = headline
+        self._headings = [i for i, u in enumerate(units) if is_heading(u)]
+
+    def _not_channel(self, title: str | None) -> str | None:
+        if not title:
+            return None
+        t = title.strip(" :–-|,.“”\"‘’'()")
+        if len(t) < 2 or self.channels.get(t) is not None or has_when(t):
+            return None
+        if re.match(r"(?:Airs?|Airing|Premier\w*|Screen\w*|Watch|Catch|Starts?|Begins?|"
+                    r"Returns?|Tune|Live|From|On|At|Also)\b", t):
+            return None
+        if t in _PRONOUNS or (t.split()[0] in _PRONOUNS and len(t.split()) <= 2):
+            return None
+        if re.fullmatch(r"[\d\s.:apm-]+", t, re.I):
+            return None
+        return t
+
+    def in_unit(self, unit: Unit, time_span: tuple[int, int]) -> TitleGuess | None:
+        text = self.text
+        rel_start = time_span[0] - unit.start
+        rel_end = time_span[1] - unit.start
+        body = unit.text
+        # "Foreign Correspondent’s ‘Leave no dark corner’"
+        m = _POSSESSIVE_QUOTE.search(body)
+        if m:
+            prog = self._not_channel(trailing_title(m.group(1)))
+            if prog:
+                return TitleGuess(prog, m.group(2).strip(), "possessive")
+        # "airs on Foreign Correspondent at 8 pm"
+        for m in _ON_TITLE.finditer(body):
+            cand = self._not_channel(leading_title(body[m.end():]))
+            if cand and m.group(0).strip() != "on":
+                return TitleGuess(cand, None, "airs-on")
+        # “Poldark” (9 p.m. Sunday, Sept. 29)
+        for m in _QUOTED.finditer(body):
+            if 0 <= rel_start - m.end() <= 4 or 0 <= m.start() - rel_end <= 4:
+                cand = self._not_channel(m.group(1))
+                if cand:
+                    return TitleGuess(cand, None, "quoted")
+        # Listing row: "3.30 Tipi Tales: Set in ...", "SAT 21:00 The Young Montalbano (b06y89)"
+        if rel_start <= 4:
+            rest = body[rel_end:]
+            rest = re.sub(r"^[\s,–—-]+", "", rest)
+            for cm in self.channels.find(rest):
+                if cm.start <= 1:
+                    rest = rest[cm.end:].lstrip(" ,–-")
+                    break
+            cand = leading_title(re.split(r"\s[–—-]\s|:|\(|\.\s", rest, maxsplit=1)[0])
+            cand = self._not_channel(cand)
+            if cand:
+                return TitleGuess(cand, None, "row")
+        # "Insight, 8.30pm"
+        head = body[:rel_start].strip()
+        if head and len(head) <= 60 and head.endswith((",", "–", "-", ":")):
+            cand = self._not_channel(leading_title(head.rstrip(",–-: ")))
+            if cand and len(cand) >= len(head.rstrip(",–-: ")) - 2:
+                return TitleGuess(cand, None, "title-then-time")
+        # "... series Fight for Planet A: Our Climate Challenge", "the show, The Chaser’s ..."
+        for m in _KIND_TITLE.finditer(body):
+            cand = self._not_channel(leading_title(body[m.end():]))
+            if cand:
+                return TitleGuess(cand, None, "kind")
+        # "Q+A returns to Monday nights", "Superstorm Sandy: A Live Town Hall airs live"
+        for m in _AIR_VERB.finditer(body):
+            before = body[:m.start()]
+            cand = self._not_channel(trailing_title(before.split(",")[-1]))
+            if cand:
+                return TitleGuess(cand, None, "subject")
+        del text
+        return None
+
+    def heading_before(self, unit_index: int, *, max_back: int = 8) -> str | None:
+        for i in reversed(self._headings):
+            if i >= unit_index:
+                continue
+            if unit_index - i > max_back:
+                return None
+            return self.units[i].text.strip()
+        return None
+
+    def split(self, title: str, known: set[str]) -> TitleGuess:
+        """"Wild Canada: The Wild West" -> programme + episode when the first part stands alone
+        elsewhere in the text (or is another slot's programme)."""
+        for sep in (": ", " – ", " - ", " | "):
+            if sep in title:
+                first, second = title.split(sep, 1)
+                first, second = first.strip(), second.strip()
+                if not first or not second:
+                    continue
+                alone = re.compile(
+                    rf"(?<![\w:]){re.escape(first)}(?![\w]|\s*{re.escape(sep.strip())})",
+                    re.IGNORECASE)
+                if first.casefold() in known or len(alone.findall(self.text)) >= 1:
+                    return TitleGuess(first, second, "split")
+        return TitleGuess(title, None, "whole")
+
+    def presenter(self) -> str | None:
+        for pat in _PRESENTER:
+            m = pat.search(self.text)
+            if m:
+                return m.group("name")
+        return None

@@ -1,0 +1,707 @@
+"""Find air-time slots: a day and a clock time, with the channels they are on.
+
+Reads unit by unit (see :mod:`schedules.extract.units`), carrying two contexts:
+
+* the *heading date*: a unit that is essentially a date ("Sunday 9 October", "SATURDAY 17 APRIL
+  2021", "Wednesday 12 December:") dates the listing rows under it ("6.00-9.10am BBC ONE",
+  "SAT 19:00 Snooker", "3.30 Tipi Tales"); rows that run past midnight move to the next day;
+* the *prose date*: a date or weekday in a sentence about broadcasting dates later sentences that
+  give only a time ("At 8:30pm, Four Corners returns").
+
+A time becomes a slot only with evidence that it is an air time: a date in the same unit, a
+channel, a broadcasting verb, or a listing row under a heading date. Words such as "posted",
+"released at", "screen shot" or "kick-off" near a time mark it as something else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from schedules.channels import Channel, ChannelMention, ChannelTable
+from schedules.extract.lexicon import AIR_CUES, NOT_AIR_CUES, REPEAT_CUES
+from schedules.extract.temporal import (
+    DateMention,
+    DayMention,
+    TimeMention,
+    find_dates,
+    find_days,
+    find_times,
+    make_date,
+    resolve_year,
+)
+from schedules.extract.units import Unit
+
+# Channels that releases print but no table knows: US call signs ("WVIZ Channel 25", "WHYY TV",
+# "WLIW21") and numbered cable channels ("Channel 35").
+_GENERIC_CHANNEL = re.compile(
+    r"(?<![\w/])(?:[KW][A-Z]{2,3}\d{0,3}(?:-(?:TV|DT|HD))?(?:\s+(?:TV\b|Channel\s+\d{1,3}))?"
+    r"|Channel\s+\d{1,3})(?![\w])"
+)
+_ON_LIST = re.compile(r"\bon\s+((?:[A-Z][A-Z0-9]{1,12}(?:\s+TV)?)(?:\s*(?:,|and|&)\s*"
+                      r"[A-Z][A-Z0-9]{1,12}(?:\s+TV)?){0,6})")
+_NOT_CHANNELS = {"ET", "PT", "CT", "MT", "AT", "NT", "TV", "AM", "PM", "LIVE", "NEW", "FREE",
+                 "AND", "THE"}
+_CONNECTOR = re.compile(r"^\s*(?:,|and|&|or|/|plus|and on|and also on|as well as)?\s*$",
+                        re.IGNORECASE)
+_DATE_CONNECTOR = re.compile(r"^\s*(?:,|and|&|or|and on|,\s*and)?\s*$", re.IGNORECASE)
+_DATE_RANGE_CONNECTOR = re.compile(r"^\s*(?:to|until|through|thru|-|–|—)\s*$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;]|\.\s")
+_CLAUSE_END = re.compile(
+    r";|,\s+and\s+(?!on\b|at\b)|(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})"
+    r"(?<![ap]\.m)(?<!\b[A-Z])\.\s+(?=[A-Z“\"])")
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "twenty": 20,
+}
+
+
+@dataclass
+class Feed:
+    """One wall-clock time in one printed zone (a time with "ET/PT" gives two feeds)."""
+
+    hour: int
+    minute: int
+    next_day: bool
+    zone_label: str | None
+    end: tuple[int, int, bool] | None = None
+
+
+@dataclass
+class Slot:
+    unit: Unit
+    day: dt.date
+    feeds: list[Feed]
+    time_known: bool
+    channels: list[Channel | str]
+    on_demand: list[str]
+    confidence: float
+    repeat: bool
+    time_span: tuple[int, int]
+    date_source: str
+    weekday_mismatch: bool = False
+    recurrence: tuple[str, int | None] | None = None  # (FREQ..., COUNT) of a stated run
+    rows: bool = False
+    recurring_only: bool = False  # a stated weekly slot with no dated first airing
+    year_printed: bool = False
+
+
+@dataclass
+class _Anchor:
+    start: int
+    end: int
+    values: list[dt.date]
+    mismatch: bool
+    source: str
+    rec: tuple[str, int | None] | None
+    plural: bool = False
+    weekday: int | None = None
+    year_printed: bool = False
+
+
+_NEAR_DATE = re.compile(r"^\s*(?:,|\(|the)?\s*$")
+_RUN_START = re.compile(r"^[\s,]*(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]?\.?m?\.?\s*)?(?:at\s+[^,;]{0,20}?)?"
+                        r"\s*(?:from|starting|beginning|commencing|as of|,)\s*(?:on\s+)?$",
+                        re.IGNORECASE)
+
+
+@dataclass
+class _Context:
+    heading_date: dt.date | None = None
+    heading_unit: int = -1
+    prose_date: dt.date | None = None
+    prose_unit: int = -1
+    last_row_minutes: int | None = None
+    rollover: int = 0
+    channels: list[Channel | str] = field(default_factory=list)
+    channels_unit: int = -1
+
+
+def _word_number(text: str) -> int | None:
+    text = text.lower()
+    if text.isdigit():
+        return int(text)
+    return _NUMBER_WORDS.get(text)
+
+
+_COUNT = re.compile(
+    r"\b(?:for|over)\s+(?P<n>\d{1,2}|[a-z]+)\s+(?:weeks|episodes|nights|parts)\b"
+    r"|\b(?P<n2>\d{1,2}|[a-z]+)[-\s]part\b"
+    r"|\b(?P<n3>\d{1,2}|[a-z]+)\s+episodes\b",
+    re.IGNORECASE,
+)
+_WEEKLY = re.compile(r"\b(?:weekly|every week|each week|continues? (?:each|every) week|"
+                     r"regularly air|regular (?:time ?slot|slot))\b", re.IGNORECASE)
+
+
+class SlotFinder:
+    def __init__(self, text: str, units: list[Unit], *, channels: ChannelTable,
+                 reference: dt.date | None, day_first: bool,
+                 full_dates: list[tuple[DateMention, dt.date]]):
+        self.text = text
+        self.units = units
+        self.table = channels
+        self.reference = reference
+        self.day_first = day_first
+        self.full_dates = full_dates
+        counts: dict[str, int] = {}
+        firsts: dict[str, Channel] = {}
+        for cm in channels.find(text):
+            if cm.channel.linear:
+                counts[cm.channel.name] = counts.get(cm.channel.name, 0) + 1
+                firsts.setdefault(cm.channel.name, cm.channel)
+        self.dominant: Channel | None = (
+            firsts[max(counts, key=lambda k: counts[k])] if counts else None)
+
+    # -- channels ---------------------------------------------------------------------------
+    def _channel_mentions(self, unit: Unit) -> list[tuple[int, int, Channel | str]]:
+        found: list[tuple[int, int, Channel | str]] = []
+        for cm in self.table.find(self.text, unit.start, unit.end):
+            found.append((cm.start, cm.end, cm.channel))
+        taken = [(a, b) for a, b, _ in found]
+
+        def free(a: int, b: int) -> bool:
+            return all(b <= s or a >= e for s, e in taken)
+
+        for m in _GENERIC_CHANNEL.finditer(self.text, unit.start, unit.end):
+            if free(m.start(), m.end()) and self._after_on(unit, m.start()):
+                found.append((m.start(), m.end(), m.group(0)))
+                taken.append((m.start(), m.end()))
+        for m in _ON_LIST.finditer(self.text, unit.start, unit.end):
+            for item in re.finditer(r"[A-Z][A-Z0-9]{1,12}(?:\s+TV)?", m.group(1)):
+                a = m.start(1) + item.start()
+                b = m.start(1) + item.end()
+                word = item.group(0)
+                if free(a, b) and word not in _NOT_CHANNELS \
+                        and (len(word) >= 4 or any(c.isdigit() for c in word)):
+                    found.append((a, b, word))
+                    taken.append((a, b))
+        found.sort(key=lambda x: x[0])
+        return found
+
+    def _after_on(self, unit: Unit, pos: int) -> bool:
+        """Is the word at ``pos`` in a list introduced by "on" ("on WVIZ Channel 25 and ...")
+        or a listing row? A call sign after "by" is a producer, not a channel."""
+        before = self.text[max(unit.start, pos - 60):pos]
+        if unit.start == pos or re.search(r"\bon\s+(?:the\s+)?$", before):
+            return True
+        m = re.search(r"\bon\s+(?:the\s+)?[\w /.-]{1,40}?(?:,\s*|\s+and\s+|\s*&\s*)$", before)
+        return m is not None and not re.search(r"[.;]", m.group(0))
+
+    @staticmethod
+    def _is_linear(ch: Channel | str) -> bool:
+        return isinstance(ch, str) or ch.linear
+
+    def _groups(self, mentions: list[tuple[int, int, Channel | str]]
+                ) -> list[tuple[int, int, list[Channel | str], list[str]]]:
+        """Channel mentions joined by "and", ",", "&" form one group."""
+        groups: list[tuple[int, int, list[Channel | str], list[str]]] = []
+        for a, b, ch in mentions:
+            if groups and _CONNECTOR.match(self.text[groups[-1][1]:a]):
+                ga, _, lin, od = groups[-1]
+                groups[-1] = (ga, b, lin, od)
+            else:
+                groups.append((a, b, [], []))
+                lin, od = groups[-1][2], groups[-1][3]
+            if self._is_linear(ch):
+                if ch not in lin:
+                    lin.append(ch)
+            else:
+                assert isinstance(ch, Channel)
+                if ch.name not in od:
+                    od.append(ch.name)
+        return groups
+
+    # -- dates ------------------------------------------------------------------------------
+    def _resolve(self, d: DateMention) -> tuple[dt.date | None, bool]:
+        if d.year is None:
+            for full, full_value in self.full_dates:
+                if full.day == d.day and full.month == d.month and full.year is not None:
+                    return full_value, (d.weekday is not None
+                                        and full_value.weekday() != d.weekday)
+        value, mismatch = make_date(d, self.reference)
+        if value is not None and mismatch and d.year is None:
+            # Another year printed in the document may fit the weekday.
+            for _full, other in self.full_dates:
+                alt, alt_mismatch = resolve_year(d.day, d.month, d.weekday, other)
+                if alt is not None and not alt_mismatch and abs((alt - other).days) < 200:
+                    return alt, False
+        return value, mismatch
+
+    def _day_from_weekday(self, day: DayMention, ctx: _Context, index: int
+                          ) -> dt.date | None:
+        if day.relative is not None:
+            if self.reference is None:
+                return None
+            return self.reference + dt.timedelta(days=day.relative)
+        if day.weekday is None:
+            return None
+        base = None
+        if ctx.heading_date is not None and index - ctx.heading_unit <= 40:
+            base = ctx.heading_date
+        elif self.reference is not None:
+            base = self.reference
+        if base is None:
+            return None
+        delta = (day.weekday - base.weekday()) % 7
+        if day.qualifier == "next" and delta == 0:
+            delta = 7
+        return base + dt.timedelta(days=delta)
+
+    # -- the scan ---------------------------------------------------------------------------
+    def find(self) -> list[Slot]:
+        ctx = _Context()
+        slots: list[Slot] = []
+        for index, unit in enumerate(self.units):
+            slots.extend(self._unit_slots(index, unit, ctx))
+        return slots
+
+    def _unit_slots(self, index: int, unit: Unit, ctx: _Context) -> list[Slot]:
+        text = self.text
+        dates = find_dates(text, unit.start, unit.end, day_first=self.day_first)
+        days = find_days(text, unit.start, unit.end, taken=[(d.start, d.end) for d in dates])
+        times = [t for t in find_times(text, unit.start, unit.end)
+                 if all(t.end <= d.start or t.start >= d.end for d in dates)]
+        times = self._filter_times(unit, times)
+        mentions = self._channel_mentions(unit)
+        groups = self._groups(mentions)
+        linear_here = [ch for g in groups for ch in g[2]]
+        on_demand_here = [s for g in groups for s in g[3]]
+        body = unit.text
+        air_cue = AIR_CUES.search(body) is not None
+        heading = self._is_date_heading(unit, dates, days, times, mentions)
+        weekday_only_heading = (not dates and len(days) == 1 and days[0].weekday is not None
+                                and len(body.strip(" :.-–")) <= len(days[0].text) + 2)
+        row = self._is_row(unit, times, days)
+
+        if weekday_only_heading:
+            wd = days[0].weekday
+            hd = ctx.heading_date
+            if hd is not None and wd is not None and (wd - hd.weekday()) % 7 <= 1:
+                ctx.heading_date = hd + dt.timedelta(days=(wd - hd.weekday()) % 7)
+                ctx.heading_unit = index
+            else:
+                ctx.heading_date = None
+            ctx.last_row_minutes, ctx.rollover = None, 0
+
+        slots: list[Slot] = []
+        if times:
+            slots = self._pair(index, unit, dates, days, times, groups, ctx, air_cue=air_cue,
+                               row=row, heading=heading)
+        # Update contexts after reading the unit.
+        resolved = [(d, self._resolve(d)[0]) for d in dates]
+        resolved_dates = [v for _, v in resolved if v is not None]
+        if heading and resolved_dates and not NOT_AIR_CUES.search(body):
+            ctx.heading_date = resolved_dates[-1]
+            ctx.heading_unit = index
+            ctx.last_row_minutes, ctx.rollover = None, 0
+        if resolved_dates and (air_cue or linear_here or heading) \
+                and not NOT_AIR_CUES.search(body):
+            ctx.prose_date, ctx.prose_unit = resolved_dates[-1], index
+        elif not dates:
+            singular = [d for d in days if not d.plural and d.weekday2 is None]
+            if singular and (air_cue or linear_here) and not NOT_AIR_CUES.search(body):
+                value = self._day_from_weekday(singular[-1], ctx, index)
+                if value is not None:
+                    ctx.prose_date, ctx.prose_unit = value, index
+        if linear_here:
+            on_groups = [g for g in groups if g[2] and re.search(
+                r"\bon\s+(?:the\s+)?$", text[max(unit.start, g[0] - 12):g[0]])]
+            chosen_group = on_groups[-1] if on_groups else next(g for g in groups if g[2])
+            ctx.channels, ctx.channels_unit = list(chosen_group[2]), index
+        if not times and dates:
+            slots.extend(self._date_only(index, unit, dates, groups, air_cue, ctx))
+        for s in slots:
+            for od in on_demand_here:
+                if od not in s.on_demand:
+                    s.on_demand.append(od)
+        return slots
+
+    def _filter_times(self, unit: Unit, times: list[TimeMention]) -> list[TimeMention]:
+        out = []
+        for t in times:
+            before = self.text[max(unit.start, t.start - 6):t.start]
+            if t.tonight and not re.search(r"\bat\s+$", before):
+                continue
+            out.append(t)
+        return out
+
+    def _is_date_heading(self, unit: Unit, dates: list[DateMention], days: list[DayMention],
+                         times: list[TimeMention],
+                         mentions: list[tuple[int, int, Channel | str]]) -> bool:
+        if not dates or len(unit.text) > 80:
+            return False
+        covered = sum(d.end - d.start for d in dates) + sum(t.end - t.start for t in times)
+        covered += sum(b - a for a, b, _ in mentions)
+        rest = re.sub(r"[\W_]+", "", unit.text)
+        words = len(rest)
+        covered_alnum = sum(len(re.sub(r"[\W_]+", "", self.text[d.start:d.end])) for d in dates)
+        covered_alnum += sum(len(re.sub(r"[\W_]+", "", self.text[t.start:t.end])) for t in times)
+        covered_alnum += sum(len(re.sub(r"[\W_]+", "", self.text[a:b])) for a, b, _ in mentions)
+        del covered
+        leftover = words - covered_alnum
+        starts_with_date = dates[0].start - unit.start <= 2
+        return leftover <= 12 or (starts_with_date and leftover <= 30)
+
+    def _is_row(self, unit: Unit, times: list[TimeMention], days: list[DayMention]) -> bool:
+        if not times:
+            return False
+        lead = times[0].start - unit.start
+        if lead == 0:
+            return True
+        return bool(days and days[0].start == unit.start and days[0].end <= times[0].start
+                    and times[0].start - days[0].end <= 2)
+
+    def _pair(self, index: int, unit: Unit, dates: list[DateMention], days: list[DayMention],
+              times: list[TimeMention],
+              groups: list[tuple[int, int, list[Channel | str], list[str]]], ctx: _Context,
+              *, air_cue: bool, row: bool, heading: bool) -> list[Slot]:
+        text = self.text
+        # Anchors: date groups ("Saturday 24 September & Sunday 25 September"), days, and
+        # plural weekdays ("Sundays") that state a recurring slot.
+        anchors: list[_Anchor] = []
+        for d in dates:
+            value, mismatch = self._resolve(d)
+            if value is None:
+                continue
+            rec: tuple[str, int | None] | None = None
+            if d.day2 is not None:
+                rec = ("FREQ=DAILY", d.day2 - d.day + 1)
+            last = anchors[-1] if anchors else None
+            if last and not last.plural and _DATE_CONNECTOR.match(text[last.end:d.start]):
+                last.end = d.end
+                last.values.append(value)
+                last.mismatch = last.mismatch or mismatch
+                continue
+            if last and not last.plural and len(last.values) == 1 and value > last.values[0] \
+                    and _DATE_RANGE_CONNECTOR.match(text[last.end:d.start]):
+                span_days = (value - last.values[0]).days + 1
+                last.end = d.end
+                last.mismatch = last.mismatch or mismatch
+                last.rec = ("FREQ=DAILY", span_days) if span_days <= 31 else None
+                continue
+            anchors.append(_Anchor(d.start, d.end, [value], mismatch, "explicit", rec,
+                                   year_printed=d.year is not None))
+        explicit = list(anchors)
+        for day in days:
+            beside = [a for a in explicit
+                      if _DATE_CONNECTOR.match(text[min(day.end, a.end):max(day.start, a.start)])
+                      or (a.start >= day.end and _NEAR_DATE.match(text[day.end:a.start]))]
+            if day.plural and day.relative is None:
+                anchors.append(_Anchor(day.start, day.end, [], False, "weekly", None,
+                                       plural=True, weekday=day.weekday))
+                continue
+            if beside:
+                continue  # "tomorrow, February 10": the printed date says it all
+            if row and ctx.heading_date is None:
+                continue  # a weekday inside a listing row ("CRIMETIME SATURDAY") dates nothing
+            value = self._day_from_weekday(day, ctx, index)
+            if value is None:
+                continue
+            rec = None
+            if day.weekday2 is not None and day.weekday is not None:
+                rec = ("FREQ=DAILY", (day.weekday2 - day.weekday) % 7 + 1)
+            source = "relative" if day.relative is not None else "weekday"
+            if row and ctx.heading_date is not None:
+                source = "heading"
+            anchors.append(_Anchor(day.start, day.end, [value], False, source, rec))
+        anchors.sort(key=lambda a: a.start)
+
+        not_air = NOT_AIR_CUES.search(unit.text) is not None
+        slots: list[Slot] = []
+        for t in times:
+            chosen = self._nearest_anchor(t, anchors)
+            recurring_only = False
+            year_printed = chosen is not None and chosen.year_printed
+            if chosen is not None and chosen.plural:
+                start_date = self._start_of_run(chosen, t, explicit)
+                if start_date is not None:
+                    values, mismatch, source = start_date.values, start_date.mismatch, "explicit"
+                    rec = ("FREQ=WEEKLY", None)
+                else:
+                    base = ctx.prose_date or ctx.heading_date or self.reference
+                    if base is None or chosen.weekday is None:
+                        continue
+                    first = base + dt.timedelta(days=(chosen.weekday - base.weekday()) % 7)
+                    values, mismatch, source = [first], False, "weekly"
+                    rec = ("FREQ=WEEKLY", None)
+                    # "Rounding out the evening at 9.30pm, Q+A returns to Monday nights" on the
+                    # Monday being described: the run starts with this airing.
+                    recurring_only = not (first == base and base in (ctx.prose_date,
+                                                                    ctx.heading_date))
+                    if not recurring_only:
+                        source = "context"
+            elif chosen is not None:
+                values, mismatch, source, rec = (chosen.values, chosen.mismatch, chosen.source,
+                                                 chosen.rec)
+            else:
+                values, mismatch, rec = [], False, None
+                source = ""
+                if row and ctx.heading_date is not None and index - ctx.heading_unit <= 60:
+                    values, source = [ctx.heading_date], "heading"
+                elif not row and ctx.prose_date is not None and index - ctx.prose_unit <= 25 \
+                        and (air_cue or self._channels_for(t, groups)[0]):
+                    values, source = [ctx.prose_date], "context"
+                if not values:
+                    continue
+            if not t.strong and not (row and source == "heading"):
+                continue
+            if source in ("weekday",) and not row \
+                    and not self._weekday_is_air_day(unit, t, chosen):
+                continue
+            feeds = self._feeds(t, row=row and source == "heading", ctx=ctx)
+            if not feeds:
+                continue
+            linear, on_demand = self._channels_for(t, groups)
+            streaming_only = not linear and self._stream_nearest(t, groups)
+            if not linear:
+                linear = self._fallback_channels(index, ctx)
+            confidence = self._confidence(unit, t, source=source, linear=bool(linear),
+                                          air_cue=air_cue, row=row, heading=heading,
+                                          not_air=not_air, only_streaming=streaming_only)
+            for value in values:
+                on_day = value
+                if source == "heading" and ctx.rollover:
+                    on_day = value + dt.timedelta(days=ctx.rollover)
+                slot = Slot(unit=unit, day=on_day, feeds=feeds, time_known=True,
+                            channels=linear, on_demand=list(on_demand),
+                            confidence=confidence,
+                            repeat=self._repeat_near(unit, t),
+                            time_span=(t.start, t.end), date_source=source,
+                            weekday_mismatch=mismatch, recurrence=rec, rows=row,
+                            recurring_only=recurring_only, year_printed=year_printed)
+                slots.append(slot)
+        return slots
+
+    def _start_of_run(self, plural: _Anchor, t: TimeMention, explicit: list[_Anchor]
+                      ) -> _Anchor | None:
+        """"Sundays from September 20th", "Wednesdays at 10 pm starting November 25"."""
+        after = max(plural.end, t.end)
+        for a in explicit:
+            if a.start >= after and a.start - after <= 40 \
+                    and _RUN_START.match(self.text[after:a.start]):
+                return a
+        return None
+
+    def _weekday_is_air_day(self, unit: Unit, t: TimeMention, day: _Anchor | None) -> bool:
+        """A bare weekday in prose dates a time only when it is plainly the air day:
+        "on Thursday night at 7.30pm", "this Sunday at 8", "Saturday, 8pm", "8 p.m., Monday"."""
+        if day is not None:
+            gap = self.text[t.end:day.start] if day.start >= t.end else self.text[day.end:t.start]
+            if len(gap) <= 4 and not re.search(r"\w", gap):
+                return True
+        window = self.text[max(unit.start, t.start - 40):min(unit.end, t.end + 40)]
+        return re.search(r"\b(?:on|this|next|tonight|tomorrow)\b|night|evening|\d\s*,|,\s*\d",
+                         window, re.IGNORECASE) is not None
+
+    def _nearest_anchor(self, t: TimeMention, anchors: list[_Anchor]) -> _Anchor | None:
+        best = None
+        best_gap = 10**9
+        for anchor in anchors:
+            a, b = anchor.start, anchor.end
+            if b <= t.start:
+                between = self.text[b:t.start]
+                gap = t.start - b
+            elif a >= t.end:
+                between = self.text[t.end:a]
+                gap = a - t.end + 1  # ties go to the date before
+            else:
+                between, gap = "", 0
+            if _CLAUSE_BREAK.search(between):
+                gap += 150
+            if gap < best_gap:
+                best, best_gap = anchor, gap
+        if best is not None and best_gap > 260:
+            return None
+        return best
+
+    def _channels_for(self, t: TimeMention,
+                      groups: list[tuple[int, int, list[Channel | str], list[str]]]
+                      ) -> tuple[list[Channel | str], list[str]]:
+        """The channel group after the time (in the same clause), else the nearest one before
+        it in the same clause, else any linear channel of the unit. A nearest group of
+        streaming services only ("on TVO.org from 3:00 p.m.") means the time is a stream."""
+        on_demand = [s for g in groups for s in g[3]]
+        for g in groups:
+            if g[0] < t.end:
+                continue
+            between = self.text[t.end:g[0]]
+            if len(between) <= 120 and not _CLAUSE_END.search(between):
+                return list(g[2]), on_demand
+            break
+        for g in reversed(groups):
+            if g[1] > t.start:
+                continue
+            between = self.text[g[1]:t.start]
+            if len(between) <= 160 and not _CLAUSE_END.search(between):
+                return list(g[2]), on_demand
+            break
+        with_linear = [g for g in groups if g[2]]
+        if not with_linear:
+            return [], on_demand
+        nearest = min(with_linear, key=lambda g: min(abs(g[0] - t.end), abs(t.start - g[1])))
+        return list(nearest[2]), on_demand
+
+    def _fallback_channels(self, index: int, ctx: _Context) -> list[Channel | str]:
+        """A slot whose unit names no channel: a channel-only line right after it ("• BBC
+        Two"), else the channels of a recent unit, else the channel the release names most."""
+        if index + 1 < len(self.units):
+            nxt = self.units[index + 1]
+            found = self._channel_mentions(nxt)
+            rest = nxt.text
+            for a, b, _ in sorted(found, key=lambda x: -x[0]):
+                rest = rest[:a - nxt.start] + rest[b - nxt.start:]
+            if found and not re.sub(r"[\W_]|and", "", rest):
+                return [ch for _, _, ch in found if self._is_linear(ch)]
+        if ctx.channels and index - ctx.channels_unit <= 25:
+            return list(ctx.channels)
+        return [self.dominant] if self.dominant is not None else []
+
+    def _stream_nearest(self, t: TimeMention,
+                        groups: list[tuple[int, int, list[Channel | str], list[str]]]) -> bool:
+        near = [g for g in groups if (0 <= g[0] - t.end <= 40) or (0 <= t.start - g[1] <= 40)]
+        return bool(near) and all(not g[2] and g[3] for g in near)
+
+    def _repeat_near(self, unit: Unit, t: TimeMention) -> bool:
+        window = self.text[max(unit.start, t.start - 40):min(unit.end, t.end + 25)]
+        return REPEAT_CUES.search(window) is not None
+
+    def _feeds(self, t: TimeMention, *, row: bool, ctx: _Context) -> list[Feed]:
+        clock = t.clock
+        if clock.meridiem is None and not clock.explicit:
+            # A listing row with no am/pm ("3.30 Tipi Tales"): afternoon after an afternoon row.
+            assume_pm = ctx.last_row_minutes is not None and ctx.last_row_minutes >= 12 * 60
+            if not row:
+                return []
+            h, m, nd = clock.resolved(assume_pm=assume_pm)
+        else:
+            h, m, nd = clock.resolved(assume_pm=False)
+        if row:
+            minutes = h * 60 + m + (24 * 60 if nd else 0)
+            if ctx.last_row_minutes is not None and minutes + 6 * 60 < ctx.last_row_minutes \
+                    and h < 6:
+                ctx.rollover += 1
+                ctx.last_row_minutes = minutes
+            else:
+                ctx.last_row_minutes = minutes
+        end = None
+        if t.end_clock is not None:
+            end = t.end_clock.resolved(assume_pm=False)
+        labels: list[str | None] = [z.label for z in t.zones] or [None]
+        feeds = [Feed(h, m, nd, label, end) for label in labels]
+        for alt in t.alternatives:
+            ah, am, and_ = alt.clock.resolved(assume_pm=clock.meridiem == "pm")
+            aend = alt.end_clock.resolved(assume_pm=False) if alt.end_clock else None
+            for z in alt.zones or ():
+                candidate = Feed(ah, am, and_, z.label, aend)
+                if not any(_same_instant(f, candidate) for f in feeds) \
+                        or _region(z.label) == "P":
+                    feeds.append(candidate)
+        return feeds
+
+    def _confidence(self, unit: Unit, t: TimeMention, *, source: str, linear: bool,
+                    air_cue: bool, row: bool, heading: bool, not_air: bool,
+                    only_streaming: bool) -> float:
+        score = {"explicit": 0.55, "heading": 0.6, "relative": 0.45, "weekday": 0.4,
+                 "context": 0.4}.get(source, 0.3)
+        if linear:
+            score += 0.25
+        if air_cue:
+            score += 0.2
+        if row or heading:
+            score += 0.2
+        if unit.is_short:
+            score += 0.1
+        if not_air:
+            near = self.text[max(unit.start, t.start - 60):t.start]
+            score -= 0.6 if NOT_AIR_CUES.search(near) or unit.is_short else 0.3
+        if only_streaming:
+            score -= 0.5
+        return max(0.0, min(1.0, score))
+
+    def _date_only(self, index: int, unit: Unit, dates: list[DateMention],
+                   groups: list[tuple[int, int, list[Channel | str], list[str]]],
+                   air_cue: bool, ctx: _Context) -> list[Slot]:
+        if not air_cue or NOT_AIR_CUES.search(unit.text):
+            return []
+        if not re.search(r"\b(?:premier\w*|airs?|airing|screens?|returns?|debuts?|starts?|"
+                         r"begins?|broadcast|transmits?|launch\w*)\b", unit.text, re.I):
+            return []
+        out = []
+        for d in dates:
+            value, mismatch = self._resolve(d)
+            if value is None or self.reference is None:
+                continue
+            if value < self.reference or (value - self.reference).days > 400:
+                continue
+            linear = [ch for g in groups for ch in g[2]] or self._fallback_channels(index, ctx)
+            out.append(Slot(unit=unit, day=value, feeds=[Feed(0, 0, False, None)],
+                            time_known=False, channels=linear, on_demand=[],
+                            confidence=0.6, repeat=False, time_span=(d.start, d.end),
+                            date_source="explicit", weekday_mismatch=mismatch,
+                            year_printed=d.year is not None))
+        return out
+
+
+_NA_OFFSETS = {"E": 0.0, "C": -1.0, "M": -2.0, "P": -3.0, "A": 1.0, "N": 1.5}
+
+
+def _region(label: str | None) -> str | None:
+    """North American zone words by region letter: "ET", "EST", "Eastern" -> "E"."""
+    if not label:
+        return None
+    word = label.upper().replace(".", "")
+    if word in {"ET", "EST", "EDT", "EASTERN", "CT", "CST", "CDT", "CENTRAL", "MT", "MST", "MDT",
+                "MOUNTAIN", "PT", "PST", "PDT", "PACIFIC", "AT", "AST", "ADT", "ATLANTIC", "NT",
+                "NST", "NDT", "NEWFOUNDLAND"}:
+        return word[0]
+    return None
+
+
+def _same_instant(a: Feed, b: Feed) -> bool:
+    """Do two printed feeds name one instant ("9 p.m. ET/8 p.m. CT")? North American zones
+    keep fixed differences all year, so the wall times alone tell."""
+    ra, rb = _region(a.zone_label), _region(b.zone_label)
+    if ra is None or rb is None:
+        return False
+    wall_a = a.hour * 60 + a.minute + (1440 if a.next_day else 0)
+    wall_b = b.hour * 60 + b.minute + (1440 if b.next_day else 0)
+    diff = (wall_a - wall_b) % 1440
+    expected = round((_NA_OFFSETS[ra] - _NA_OFFSETS[rb]) * 60) % 1440
+    return diff == expected
+
+
+_WEEKNIGHTS = re.compile(r"\b(?:weeknights|weekdays|Monday to Friday|Mondays to Fridays|"
+                         r"Monday-Friday|Mon-Fri)\b", re.IGNORECASE)
+_NIGHTLY = re.compile(r"\b(?:nightly|every night|each night|every day|daily)\b", re.IGNORECASE)
+
+
+def recurrence_rule(unit: Unit) -> str | None:
+    """"weeknights at 6pm" -> weekdays; "nightly" -> every day; else None."""
+    if _WEEKNIGHTS.search(unit.text):
+        return "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
+    if _NIGHTLY.search(unit.text):
+        return "FREQ=DAILY"
+    return None
+
+
+def recurrence_hint(text: str, unit: Unit, *, next_unit: Unit | None = None
+                    ) -> tuple[bool, int | None]:
+    """Does the unit state a weekly run ("weekly", "Sundays at", "for 8 weeks")? And its count."""
+    body = unit.text
+    weekly = _WEEKLY.search(body) is not None or re.search(
+        r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days\b", body) is not None \
+        or re.search(r"\bcontinues? for\b", body, re.I) is not None
+    count = None
+    m = _COUNT.search(body)
+    if m:
+        n = m.group("n") or m.group("n2") or m.group("n3")
+        count = _word_number(n) if n else None
+        if count is not None and not 2 <= count <= 52:
+            count = None
+    return weekly, count
+
+
+__all__ = ["ChannelMention", "Slot", "SlotFinder", "recurrence_hint"]

@@ -1,0 +1,422 @@
+"""Find dates, weekdays and clock times in text, keeping their character positions.
+
+Nothing here decides whether a time is an air time; it only reads what is written:
+
+* :class:`DateMention`: "Tuesday September 18", "18th Sept 2018", "Thursday, Mar. 20",
+  "August 25-28", "2019-02-10", "20/6/2015", "18 Deireadh Fómhair";
+* :class:`DayMention`: a weekday or relative day with no date ("Sundays", "this Sunday",
+  "tonight", "tomorrow", "Monday-Wednesday");
+* :class:`TimeMention`: "8.00 pm", "8pm", "9 p.m.", "20:00", "midday", "midnight", "8 tonight",
+  "9/8c", ranges ("9-10 p.m.", "10.00pm-12.00midnight") with zones ("8.30pm AEDT", "(9:30 NT)",
+  "9pm ET/PT", "9:00 p.m. ET/8:00 p.m. CT", "8.30pm in WA").
+
+Cost: every pattern is a single left-to-right alternation with bounded repetitions, so a scan is
+linear in the text; the zone/range follow-up reads at most a few dozen characters per time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from schedules.extract.lexicon import (
+    IRISH_MONTH_RE,
+    IRISH_WEEKDAY_RE,
+    MONTH_RE,
+    WEEKDAY_RE,
+    month_number,
+    weekday_number,
+)
+from schedules.zones import ZONE_WORDS
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int | None
+    weekday: int | None
+    day2: int | None = None  # "August 25-28": the last day of a printed range
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class DayMention:
+    """A day named without a date: weekday ("on Saturday"), plural ("Sundays"), relative."""
+
+    start: int
+    end: int
+    weekday: int | None
+    relative: int | None = None  # days after the reference date: tonight 0, tomorrow 1
+    plural: bool = False
+    qualifier: str | None = None  # "this" | "next"
+    weekday2: int | None = None  # "Monday-Wednesday"
+    evening: bool = False  # "tonight", "Saturday night"
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class ZoneMark:
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Clock:
+    hour: int
+    minute: int
+    meridiem: str | None  # "am" | "pm" | None when the text gave none
+    next_day: bool = False  # "midnight" at the end of the day
+    explicit: bool = True  # False for "9.30" with no am/pm in 12-hour range
+
+    def resolved(self, *, assume_pm: bool) -> tuple[int, int, bool]:
+        """(hour 0-23, minute, next_day) once a missing meridiem is decided."""
+        h = self.hour
+        mer = self.meridiem or ("pm" if assume_pm and 1 <= h <= 11 else None)
+        if mer == "pm" and h < 12:
+            h += 12
+        elif mer == "am" and h == 12:
+            h = 0
+        return h, self.minute, self.next_day
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    start: int
+    end: int
+    clock: Clock
+    end_clock: Clock | None = None
+    zones: tuple[ZoneMark, ...] = ()
+    alternatives: tuple[TimeMention, ...] = field(default=())
+    tonight: bool = False
+    text: str = ""
+
+    @property
+    def strong(self) -> bool:
+        """Unmistakably a clock time: am/pm, a 24-hour form, midnight/midday, or a range."""
+        return self.clock.explicit or self.end_clock is not None
+
+
+_ORD = r"(?:\s?(?:st|nd|rd|th)\b)"
+_DAY = rf"(?P<day>[0-3]?\d)(?!\d){_ORD}?"
+_DAY2 = (r"(?:\s?[-–]\s?(?P<day2>[0-3]?\d)(?!\d)(?![.:]\d|\s?[ap]\.?m(?![a-z])|\s?noon)"
+         + _ORD + "?)")
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+_WD = rf"(?P<wd>{WEEKDAY_RE}|{IRISH_WEEKDAY_RE})"
+
+DATE_PATTERNS = [
+    # Tuesday 18th September 2018 / 18 Sept / Saturday, 1 December / 2-9 July / 18 Deireadh Fómhair
+    re.compile(
+        rf"(?:{_WD},?\s+(?:the\s+)?)?{_DAY}{_DAY2}?(?:\s+of)?\s+"
+        rf"(?P<mon>{MONTH_RE}|{IRISH_MONTH_RE})(?![a-zA-Z])(?:,?\s+{_YEAR})?"
+    ),
+    # Tuesday September 18 / Thursday, Mar. 20 / August 25-28 / April 8, 2002 / May 16 th
+    re.compile(
+        rf"(?:{_WD},?\s+)?(?P<mon>{MONTH_RE})\s+{_DAY}{_DAY2}?(?:,?\s+{_YEAR})?"
+    ),
+    # 2019-02-10
+    re.compile(r"(?<![\d-])(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\d-])"),
+    # 20/6/2015 (day first outside North America) or 6/20/2015
+    re.compile(r"(?<![\d/])(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/(?P<ny>(?:19|20)\d\d)(?![\d/])"),
+]
+
+_WEEKDAY_WORD = re.compile(
+    rf"(?:(?P<qual>this|next|on|every|from|until)\s+)?"
+    rf"(?P<wd>{WEEKDAY_RE}|{IRISH_WEEKDAY_RE})(?P<plural>s)?(?![a-zA-Z])"
+    rf"(?:\s?(?:[-–]|to|through|thru)\s?(?P<wd2>{WEEKDAY_RE})(?![a-zA-Z]))?"
+    rf"(?P<night>\s+(?:night|evening)s?)?"
+)
+_RELATIVE = re.compile(r"(?:\b|^)(?P<rel>(?:tonight|Tonight|TONIGHT)|(?:tomorrow|Tomorrow)"
+                       r"(?:\s+night)?|today|this evening)\b")
+WEEKNIGHTS = re.compile(r"\b(?:weeknights|weekdays|nightly|every night|daily|each night)\b",
+                        re.IGNORECASE)
+
+_TIME_BODY = (
+    r"(?:"
+    r"(?P<word>midday|noon|midnight)"
+    r"|(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?(?![\d]|[.:]\d)"
+    r"(?:\s?(?P<mer>[aApP]\.?\s?[mM](?![a-zA-Z])\.?))?"
+    r"(?P<word2>\s?(?:midnight|midday|noon))?"
+    r"(?P<tonight>\s+tonight)?"
+    r"(?P<central>/\d{1,2}(?::\d\d)?c\b)?"
+    r")"
+)
+_TIME = re.compile(r"(?<![\w.:/$£€#+])(?<!\d-)(?<!\d–)" + _TIME_BODY)
+_TIME_AFTER_DASH = re.compile(_TIME_BODY)
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*")
+_ZONE_AFTER = re.compile(
+    r"\s*,?\s*(?:\(\s*)?(?P<zone>[A-Z]{2,5}|Eastern|Central|Mountain|Pacific|Atlantic|"
+    r"Newfoundland)(?:\s+[Tt]ime)?(?![\w])(?:\s*\))?"
+)
+_IN_REGION = re.compile(r"\s+in\s+(?P<zone>[A-Z]{2,3}|Perth|Adelaide|Darwin|Brisbane|"
+                        r"Melbourne|Sydney|Hobart)(?![\w])")
+_ALT_SEP = re.compile(r"\s*/\s*|\s*\(\s*|\s*,\s*(?=\d)")
+
+
+def _clock(m: re.Match[str]) -> Clock | None:
+    word = (m.group("word") or m.group("word2") or "").strip().lower()
+    if m.group("word"):
+        if word == "midnight":
+            return Clock(0, 0, "am", next_day=True)
+        return Clock(12, 0, "pm")
+    h = int(m.group("h"))
+    mins = int(m.group("m") or 0)
+    mer_raw = m.group("mer")
+    if word == "midnight":
+        return Clock(0, 0, "am", next_day=True) if h in (12, 0) else None
+    if word in ("noon", "midday"):
+        return Clock(12, 0, "pm") if h == 12 else None
+    if mer_raw:
+        if not 1 <= h <= 12:
+            return None
+        mer = "am" if mer_raw[0] in "aA" else "pm"
+        return Clock(h, mins, mer)
+    if m.group("tonight") or m.group("central"):
+        return Clock(h, mins, "pm") if 1 <= h <= 12 else None
+    if m.group("m") is None:
+        return Clock(h, 0, None, explicit=False) if h <= 23 else None
+    if h > 23:
+        return None
+    # 24-hour forms: "20:00", "00:10", "07:30" are unmistakable; "9.30" is not.
+    explicit = h >= 13 or m.group("h").startswith("0") or h == 0
+    return Clock(h, mins, None, explicit=explicit)
+
+
+def _zone_at(text: str, pos: int, limit: int) -> tuple[ZoneMark | None, int]:
+    zm = _ZONE_AFTER.match(text, pos, limit)
+    if zm:
+        label = zm.group("zone")
+        key = label.upper()
+        if key in ZONE_WORDS or key in {"EASTERN", "CENTRAL", "MOUNTAIN", "PACIFIC",
+                                        "ATLANTIC", "NEWFOUNDLAND"}:
+            return ZoneMark(label, zm.start("zone"), zm.end("zone")), zm.end()
+    rm = _IN_REGION.match(text, pos, limit)
+    if rm and rm.group("zone").upper() in ZONE_WORDS:
+        return ZoneMark(rm.group("zone"), rm.start("zone"), rm.end("zone")), rm.end()
+    return None, pos
+
+
+def _zones_after(text: str, pos: int, limit: int) -> tuple[list[ZoneMark], int]:
+    zones: list[ZoneMark] = []
+    z, pos = _zone_at(text, pos, limit)
+    if z:
+        zones.append(z)
+    return zones, pos
+
+
+def find_times(text: str, start: int = 0, end: int | None = None, *,
+               anchored: bool = False) -> list[TimeMention]:
+    """Every clock time in ``text[start:end]``, ranges and zones attached. ``anchored``: only a
+    time that starts exactly at ``start`` (used for "ET/8:00 p.m. CT" alternatives)."""
+    stop = len(text) if end is None else end
+    out: list[TimeMention] = []
+    pos = start
+    while True:
+        if anchored:
+            if out or pos != start:
+                break
+            m = _TIME_AFTER_DASH.match(text, pos, stop)
+        else:
+            m = _TIME.search(text, pos, stop)
+        if not m:
+            break
+        clock = _clock(m)
+        pos = m.end()
+        if clock is None:
+            continue
+        t_start, t_end = m.start(), m.end()
+        end_clock = None
+        # Range: "9-10 p.m.", "6.00-9.10am", "8:00PM (ET) to 11:00PM (ET)", "10.00pm-12.00midnight"
+        zones, after = _zones_after(text, t_end, stop)
+        sep = _RANGE_SEP.match(text, after, stop)
+        if sep:
+            m2 = _TIME_AFTER_DASH.match(text, sep.end(), stop)
+            c2 = _clock(m2) if m2 else None
+            if m2 and c2 is not None and (c2.explicit or clock.explicit):
+                end_clock = c2
+                if clock.meridiem is None and c2.meridiem is not None and not clock.explicit:
+                    h1 = clock.hour % 12
+                    h2 = c2.hour % 12 if not c2.next_day else 12
+                    same = h1 <= h2 or (c2.next_day and h1 < 12)
+                    mer = c2.meridiem if same else ("am" if c2.meridiem == "pm" else "pm")
+                    if c2.next_day:
+                        mer = "pm"
+                    clock = Clock(clock.hour, clock.minute, mer)
+                t_end = m2.end()
+                more, after = _zones_after(text, t_end, stop)
+                zones.extend(more)
+                if more:
+                    t_end = after
+                pos = m2.end()
+            elif not clock.explicit:
+                continue
+        elif not clock.explicit and clock.meridiem is None and m.group("m") is None:
+            continue  # a bare number ("3 x 52", "Prog 1") is not a time
+        if zones:
+            t_end = max(t_end, after)
+        # Alternatives: "ET/PT", "ET/8:00 p.m. CT", "(8:30 NT)", "ET/5:00-8:00 PM, PT"
+        alternatives: list[TimeMention] = []
+        cursor = t_end
+        for _ in range(3):
+            alt = _ALT_SEP.match(text, cursor, stop)
+            if not alt:
+                break
+            zone_only, after_zone = _zone_at(text, alt.end(), stop)
+            if zone_only and alt.group(0).strip() in ("/", ","):
+                zones.append(zone_only)
+                cursor = t_end = after_zone
+                continue
+            sub = find_times(text, alt.end(), min(stop, alt.end() + 40), anchored=True)
+            if sub and sub[0].start == alt.end() and sub[0].zones:
+                a = sub[0]
+                if a.clock.meridiem is None and clock.meridiem is not None:
+                    a = TimeMention(a.start, a.end, Clock(a.clock.hour, a.clock.minute,
+                                                          clock.meridiem), a.end_clock, a.zones,
+                                    (), text=a.text)
+                alternatives.append(a)
+                close = re.match(r"\s*\)", text[a.end:stop])
+                cursor = t_end = a.end + (close.end() if close else 0)
+                pos = max(pos, t_end)
+                continue
+            break
+        pos = max(pos, t_end)
+        unique: dict[str, ZoneMark] = {}
+        for z in zones:
+            unique.setdefault(z.label.upper(), z)
+        zones = list(unique.values())
+        out.append(TimeMention(t_start, t_end, clock, end_clock, tuple(zones),
+                               tuple(alternatives), tonight=bool(m.group("tonight")),
+                               text=text[t_start:t_end]))
+    return out
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None, *,
+               day_first: bool = True) -> list[DateMention]:
+    stop = len(text) if end is None else end
+    found: list[DateMention] = []
+    for pat in DATE_PATTERNS:
+        for m in pat.finditer(text, start, stop):
+            groups = m.groupdict()
+            if groups.get("iso"):
+                y, mo, d = (int(x) for x in groups["iso"].split("-"))
+                found.append(DateMention(m.start(), m.end(), d, mo, y, None, text=m.group(0)))
+                continue
+            if groups.get("ny"):
+                a, b = int(groups["n1"]), int(groups["n2"])
+                d, mo = (a, b) if day_first else (b, a)
+                if not (1 <= mo <= 12 and 1 <= d <= 31):
+                    d, mo = mo, d
+                if 1 <= mo <= 12 and 1 <= d <= 31:
+                    found.append(DateMention(m.start(), m.end(), d, mo, int(groups["ny"]),
+                                             None, text=m.group(0)))
+                continue
+            mon = month_number(groups["mon"])
+            day = int(groups["day"])
+            if mon is None or not 1 <= day <= 31:
+                continue
+            wd = weekday_number(groups["wd"]) if groups.get("wd") else None
+            year = int(groups["year"]) if groups.get("year") else None
+            day2 = int(groups["day2"]) if groups.get("day2") else None
+            if day2 is not None and not day < day2 <= 31:
+                day2 = None
+            found.append(DateMention(m.start(), m.end(), day, mon, year, wd, day2,
+                                     text=m.group(0)))
+    # Keep the longest of overlapping matches.
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    out: list[DateMention] = []
+    for mention in found:
+        if out and mention.start < out[-1].end:
+            continue
+        out.append(mention)
+    return out
+
+
+def find_days(text: str, start: int = 0, end: int | None = None,
+              taken: list[tuple[int, int]] | None = None) -> list[DayMention]:
+    """Weekdays and relative days that are not part of a date in ``taken``."""
+    stop = len(text) if end is None else end
+    spans = taken or []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in spans)
+
+    out: list[DayMention] = []
+    for m in _WEEKDAY_WORD.finditer(text, start, stop):
+        if not free(m.start("wd"), m.end("wd")):
+            continue
+        wd = weekday_number(m.group("wd"))
+        if wd is None:
+            continue
+        qual = (m.group("qual") or "").lower() or None
+        wd2 = weekday_number(m.group("wd2")) if m.group("wd2") else None
+        plural = bool(m.group("plural")) or bool(m.group("night") and
+                                                 m.group("night").rstrip().endswith("s"))
+        if qual == "every":
+            plural = True
+        out.append(DayMention(m.start(), m.end(), wd, plural=plural, qualifier=qual,
+                              weekday2=wd2, evening=bool(m.group("night")),
+                              text=m.group(0)))
+    for m in _RELATIVE.finditer(text, start, stop):
+        word = m.group("rel").lower()
+        rel = 1 if word.startswith("tomorrow") else 0
+        out.append(DayMention(m.start(), m.end(), None, relative=rel,
+                              evening=word in ("tonight", "this evening") or "night" in word,
+                              text=m.group(0)))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def resolve_year(day: int, month: int, weekday: int | None, reference: dt.date | None,
+                 *, grace_days: int = 31) -> tuple[dt.date | None, bool]:
+    """The date a yearless day/month most likely means, and whether its weekday disagrees.
+
+    The rule: the first such date on or after ``reference`` (less ``grace_days``, because
+    releases mention days just past). Without a reference, the latest of the last 30 years whose
+    calendar gives that weekday (or None when no weekday is printed).
+    """
+    if reference is None:
+        return None, False
+    earliest = reference - dt.timedelta(days=grace_days)
+    for year in (reference.year - 1, reference.year, reference.year + 1, reference.year + 2):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= earliest:
+            mismatch = weekday is not None and candidate.weekday() != weekday
+            return candidate, mismatch
+    return None, False
+
+
+def make_date(d: DateMention, reference: dt.date | None) -> tuple[dt.date | None, bool]:
+    if d.year is not None:
+        try:
+            value = dt.date(d.year, d.month, d.day)
+        except ValueError:
+            return None, False
+        return value, d.weekday is not None and value.weekday() != d.weekday
+    return resolve_year(d.day, d.month, d.weekday, reference)
+
+
+def year_from_weekdays(mentions: list[DateMention], *, latest: int) -> int | None:
+    """The latest year (not after ``latest``) in which every printed weekday fits its date."""
+    checks = [m for m in mentions if m.weekday is not None and m.year is None]
+    if not checks:
+        return None
+    for year in range(latest, latest - 40, -1):
+        ok = True
+        for m in checks:
+            try:
+                if dt.date(year, m.month, m.day).weekday() != m.weekday:
+                    ok = False
+                    break
+            except ValueError:
+                ok = False
+                break
+        if ok:
+            return year
+    return None
