@@ -1,10 +1,9 @@
-"""The schema: migrations create exactly the tables the code uses, can run twice and from two
-processes at once; SQLite runs in WAL mode with foreign keys on."""
+"""The schema: migrations create exactly the tables the code uses and can run twice (two
+processes at once: test_store_identity.py); SQLite runs in WAL mode with foreign keys on."""
 
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -45,24 +44,6 @@ def test_migrating_twice_is_a_no_op(store: SqlStore, seed: bytes) -> None:
     with store.engine.connect() as conn:
         versions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
     assert versions == ["0001"]
-
-
-def _migrate(url: str) -> None:
-    SqlStore(url).migrate()
-
-
-def test_two_processes_migrating_at_once_both_succeed(store_url: str) -> None:
-    ctx = multiprocessing.get_context("spawn")
-    procs = [ctx.Process(target=_migrate, args=(store_url,)) for _ in range(3)]
-    for p in procs:
-        p.start()
-    for p in procs:
-        p.join(60)
-    assert [p.exitcode for p in procs] == [0, 0, 0]
-    s = SqlStore(store_url)
-    assert set(inspect(s.engine).get_table_names()) >= {"airings", "releases", "state"}
-    assert s.revision()[0] == 0
-    s.close()
 
 
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
