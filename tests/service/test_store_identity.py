@@ -310,3 +310,36 @@ def test_two_processes_migrating_and_ingesting_at_once_agree(store_url: str) -> 
     assert len(listing(store)) == 3
     assert store.revision()[0] == 2
     store.close()
+
+
+def test_reparse_with_an_improved_parser_moves_and_cancels_in_place(
+        store: SqlStore, seed: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A parser change goes through the same rules as a revision: uids stay, a changed time
+    moves (sequence + 1), an airing the parser no longer finds is cancelled."""
+    import dataclasses
+
+    import service.store
+
+    rid = store.ingest(seed).release.id
+    before = {a.start: a for a in listing(store)}
+    real_extract = service.store.extract
+
+    def improved(*args: object, **kwargs: object) -> object:
+        record = real_extract(*args, **kwargs)  # type: ignore[arg-type]
+        first, friday, _saturday = record.airings
+        later = friday.start + dt.timedelta(minutes=15)
+        return dataclasses.replace(record, airings=(first, dataclasses.replace(
+            friday, start=later)))
+
+    monkeypatch.setattr(service.store, "extract", improved)
+    assert store.reparse() == 1
+    after = {a.uid: a for a in listing(store)}
+    assert set(after) == {a.uid for a in before.values()}
+    friday = after[before[at(2018, 9, 21, 13, 30)].uid]
+    assert friday.start == at(2018, 9, 21, 13, 45) and friday.sequence == 1
+    saturday = after[before[at(2018, 9, 22, 19, 30)].uid]
+    assert saturday.status == "cancelled" and saturday.sequence == 1
+    assert after[before[at(2018, 9, 18, 20, 0)].uid].sequence == 0
+    stored = store.release(rid)
+    assert stored is not None and len(stored.record.airings) == 2
+    assert store.reparse() == 0
