@@ -17,7 +17,10 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 from zoneinfo import ZoneInfo
+
+from sqlalchemy import Row
 
 from schedules.channels import slugify
 from schedules.errors import ModelError, ParseError
@@ -81,6 +84,17 @@ class Existing:
     sequence: int
     rule: str | None
     changed: bool = field(default=False, compare=False)
+
+
+def existing(row: Row[Any]) -> Existing:
+    """An ``airings`` row as a mutable :class:`Existing`."""
+    m = row._mapping
+    return Existing(
+        id=m["id"], uid=m["uid"], programme=m["programme"], programme_slug=m["programme_slug"],
+        episode=m["episode"], channel=m["channel"], channel_slug=m["channel_slug"],
+        start=m["start"], end=m["end"], timezone=m["timezone"], local_date=m["local_date"],
+        time_known=m["time_known"], repeat=m["repeat"], on_demand=tuple(m["on_demand"]),
+        status=m["status"], sequence=m["sequence"], rule=m["rule"])
 
 
 def incoming(release: Release) -> list[Incoming]:

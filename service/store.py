@@ -18,7 +18,6 @@ import hmac
 import json
 import os
 import secrets
-from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -62,18 +61,13 @@ from service.contract import (
 )
 from service.ingest import (
     Existing,
-    Incoming,
     apply_corrections,
-    completes,
-    covered,
-    incoming,
-    pair_moves,
+    existing,
     programme_slugs,
-    same_broadcast,
     title_key,
-    uid_for,
 )
-from service.ingest_codec import decode_contact, decode_release, encode_contact, encode_release
+from service.ingest_codec import decode_contact, decode_release, encode_release
+from service.ingest_merge import merge, refresh_programmes
 from service.tables import (
     airings,
     announcements,
@@ -168,16 +162,6 @@ def _result(stored: StoredRelease, created: bool, counts: Mapping[str, int]) -> 
     return IngestResult(stored, created=created, added=counts.get("added", 0),
                         moved=counts.get("moved", 0), cancelled=counts.get("cancelled", 0),
                         merged=counts.get("merged", 0), warnings=warnings)
-
-
-def _existing(row: Row[Any]) -> Existing:
-    m = row._mapping
-    return Existing(
-        id=m["id"], uid=m["uid"], programme=m["programme"], programme_slug=m["programme_slug"],
-        episode=m["episode"], channel=m["channel"], channel_slug=m["channel_slug"],
-        start=m["start"], end=m["end"], timezone=m["timezone"], local_date=m["local_date"],
-        time_known=m["time_known"], repeat=m["repeat"], on_demand=tuple(m["on_demand"]),
-        status=m["status"], sequence=m["sequence"], rule=m["rule"])
 
 
 class SqlStore:
@@ -293,7 +277,7 @@ class SqlStore:
             self._save_corrections(conn, rid, corrections)
             earlier = self._revised(conn, rid, record)
             previous = self._announced(conn, earlier) if earlier is not None else None
-            counts = self._merge(conn, rid, record, previous=previous,
+            counts = merge(conn, rid, record, previous=previous,
                                  live_except={earlier} if earlier is not None else set(),
                                  now=now)
             slugs = programme_slugs(record)
@@ -303,7 +287,7 @@ class SqlStore:
                 conn.execute(update(releases).where(releases.c.id == rid)
                              .values(supersedes=earlier))
                 slugs |= self._release_slugs(conn, earlier)
-            self._refresh_programmes(conn, slugs)
+            refresh_programmes(conn, slugs)
             self._bump(conn, now)
             stored = self._stored_release(conn, rid)
         return _result(stored, True, counts)
@@ -326,10 +310,10 @@ class SqlStore:
             record=encode_release(record)))
         counts: dict[str, int] = {}
         if row.superseded_by is None:
-            counts = self._merge(conn, row.id, record, previous=self._announced(conn, row.id),
+            counts = merge(conn, row.id, record, previous=self._announced(conn, row.id),
                                  live_except={row.id}, now=now)
         slugs = programme_slugs(record) | (programme_slugs(before) if before else set())
-        self._refresh_programmes(conn, slugs)
+        refresh_programmes(conn, slugs)
         self._bump(conn, now)
         return counts
 
@@ -374,219 +358,7 @@ class SqlStore:
         rows = conn.execute(select(airings).join(
             announcements, announcements.c.airing_id == airings.c.id)
             .where(announcements.c.release_id == rid).order_by(airings.c.start, airings.c.id))
-        return [_existing(r) for r in rows]
-
-    # -- merging --------------------------------------------------------------------------
-
-    def _merge(self, conn: Connection, rid: int, record: Release, *,
-               previous: list[Existing] | None, live_except: set[int],
-               now: dt.datetime) -> dict[str, int]:
-        """Apply the identity and revision rules of :mod:`service.contract` for release
-        ``rid`` announcing ``record.airings``. ``previous``: the airings of the release it
-        revises (None for a document that only adds)."""
-        counts: Counter[str] = Counter()
-        remaining = incoming(record)
-        prev = previous or []
-        used: set[int] = set()
-
-        def announce(airing_id: int, n: Incoming) -> None:
-            found = conn.execute(select(announcements.c.position).where(
-                announcements.c.airing_id == airing_id,
-                announcements.c.release_id == rid)).first()
-            if found is None:
-                conn.execute(insert(announcements).values(
-                    airing_id=airing_id, release_id=rid, position=n.position))
-            elif found.position != n.position:
-                conn.execute(update(announcements).where(
-                    announcements.c.airing_id == airing_id,
-                    announcements.c.release_id == rid).values(position=n.position))
-
-        # 1. the revision announces an earlier airing again, exactly
-        for n in list(remaining):
-            e = next((e for e in prev if e.id not in used and same_broadcast(e, n)), None)
-            if e is not None:
-                used.add(e.id)
-                self._refresh(conn, e, n, authoritative=True, now=now)
-                counts["merged"] += 1
-                announce(e.id, n)
-                remaining.remove(n)
-        # 2. another document already announced it (or gave its date only)
-        for n in list(remaining):
-            e = self._find(conn, n)
-            if e is None:
-                continue
-            prior = e.id in {p.id for p in prev}
-            if prior:
-                used.add(e.id)
-            if completes(e, n):
-                self._move(conn, e, n, now=now)
-                counts["moved"] += 1
-            else:
-                self._refresh(conn, e, n, authoritative=prior and same_broadcast(e, n),
-                              now=now)
-                counts["merged"] += 1
-            announce(e.id, n)
-            remaining.remove(n)
-        # 3. an earlier airing of the same programme and channel moved
-        for e, n in pair_moves([p for p in prev if p.id not in used], remaining):
-            used.add(e.id)
-            self._move(conn, e, n, now=now)
-            counts["moved"] += 1
-            announce(e.id, n)
-            remaining.remove(n)
-        # 4. new airings (a second mention of one just created merges into it)
-        for n in remaining:
-            e = self._find(conn, n)
-            if e is not None:
-                self._refresh(conn, e, n, authoritative=False, now=now)
-            else:
-                e = self._create(conn, n, record.country, now=now)
-                counts["added"] += 1
-            announce(e.id, n)
-        # 5. what the revision no longer announces is cancelled, unless another live
-        #    release still announces it
-        for e in prev:
-            if e.id in used or e.status == "cancelled":
-                continue
-            others = conn.execute(select(func.count()).select_from(
-                announcements.join(releases, releases.c.id == announcements.c.release_id))
-                .where(announcements.c.airing_id == e.id,
-                       releases.c.superseded_by.is_(None),
-                       releases.c.id.not_in([*live_except, rid]))).scalar_one()
-            if others:
-                continue
-            e.status = "cancelled"
-            e.sequence += 1
-            self._save(conn, e, now)
-            counts["cancelled"] += 1
-        return {k: counts[k] for k in ("added", "moved", "cancelled", "merged")}
-
-    def _find(self, conn: Connection, n: Incoming) -> Existing | None:
-        """The stored airing ``n`` announces, if any: the same broadcast first (scheduled
-        before cancelled), then a date-only airing it completes, then a timed airing its date
-        covers."""
-        channel = (airings.c.channel_slug == n.channel_slug if n.channel_slug
-                   else airings.c.channel_slug.is_(None))
-        day = dt.timedelta(days=1)
-        rows = conn.execute(select(airings).where(
-            channel, airings.c.local_date.between(n.local_date - day, n.local_date + day))
-            .order_by(airings.c.id)).all()
-        found = [_existing(r) for r in rows]
-        for test in (same_broadcast, completes, covered):
-            hits = [e for e in found if test(e, n)]
-            hits.sort(key=lambda e: (e.status != "scheduled",
-                                     e.programme_slug != n.programme_slug, e.id))
-            if hits:
-                return hits[0]
-        return None
-
-    def _refresh(self, conn: Connection, e: Existing, n: Incoming, *, authoritative: bool,
-                 now: dt.datetime) -> None:
-        """``n`` announces ``e`` again: a revision's details win; another document only fills
-        what is missing."""
-        before = (e.start, e.end, e.status)
-        snapshot = replace(e)
-        if e.programme is None and n.programme is not None:
-            e.programme, e.programme_slug = n.programme, n.programme_slug
-        if authoritative:
-            e.episode = n.episode or e.episode
-            e.end = n.end
-            e.repeat = n.repeat
-            e.on_demand = n.on_demand
-            e.status = "scheduled"
-        else:
-            e.episode = e.episode or n.episode
-            if e.time_known and n.time_known and e.end is None:
-                e.end = n.end
-            e.on_demand = tuple(dict.fromkeys([*e.on_demand, *n.on_demand]))
-        if n.rule and not e.rule:
-            e.rule = n.rule
-        if (e.start, e.end, e.status) != before:
-            e.sequence += 1
-        if e != snapshot:
-            self._save(conn, e, now)
-
-    def _move(self, conn: Connection, e: Existing, n: Incoming, *, now: dt.datetime) -> None:
-        e.start, e.end, e.timezone = n.start, n.end, n.timezone
-        e.local_date, e.time_known = n.local_date, n.time_known
-        e.episode = n.episode or e.episode
-        if n.programme is not None:
-            e.programme, e.programme_slug = n.programme, n.programme_slug
-        e.repeat, e.on_demand = n.repeat, n.on_demand
-        e.rule = n.rule or e.rule
-        e.status = "scheduled"
-        e.sequence += 1
-        self._save(conn, e, now)
-
-    def _save(self, conn: Connection, e: Existing, now: dt.datetime) -> None:
-        conn.execute(update(airings).where(airings.c.id == e.id).values(
-            programme=e.programme, programme_slug=e.programme_slug, episode=e.episode,
-            start=e.start, end=e.end, timezone=e.timezone, local_date=e.local_date,
-            time_known=e.time_known, repeat=e.repeat, on_demand=list(e.on_demand),
-            status=e.status, sequence=e.sequence, rule=e.rule, updated=now))
-
-    def _create(self, conn: Connection, n: Incoming, country: str, *,
-                now: dt.datetime) -> Existing:
-        attempt = 0
-        while True:
-            uid = uid_for(n, attempt)
-            taken = conn.execute(select(airings.c.id).where(airings.c.uid == uid)).first()
-            if taken is None:
-                break
-            attempt += 1
-        aid = conn.execute(insert(airings).values(
-            uid=uid, programme=n.programme, programme_slug=n.programme_slug,
-            episode=n.episode, channel=n.channel, channel_slug=n.channel_slug, country=country,
-            start=n.start, end=n.end, timezone=n.timezone, local_date=n.local_date,
-            time_known=n.time_known, repeat=n.repeat, on_demand=list(n.on_demand),
-            status="scheduled", sequence=0, created=now, updated=now, rule=n.rule,
-        ).returning(airings.c.id)).scalar_one()
-        return Existing(id=aid, uid=uid, programme=n.programme,
-                        programme_slug=n.programme_slug, episode=n.episode, channel=n.channel,
-                        channel_slug=n.channel_slug, start=n.start, end=n.end,
-                        timezone=n.timezone, local_date=n.local_date,
-                        time_known=n.time_known, repeat=n.repeat, on_demand=n.on_demand,
-                        status="scheduled", sequence=0, rule=n.rule)
-
-    def _refresh_programmes(self, conn: Connection, slugs: set[str]) -> None:
-        """Rebuild the programme rows for ``slugs`` from the airings and releases naming
-        them."""
-        for slug in sorted(slugs):
-            rows = conn.execute(select(airings.c.programme, airings.c.episode,
-                                       announcements.c.release_id)
-                                .join(announcements,
-                                      announcements.c.airing_id == airings.c.id)
-                                .where(airings.c.programme_slug == slug)
-                                .order_by(airings.c.start)).all()
-            ids = {int(r.release_id) for r in rows}
-            old = conn.execute(select(programmes.c.releases)
-                               .where(programmes.c.slug == slug)).scalar_one_or_none()
-            ids |= set(old or [])
-            records = {int(r.id): decode_release(r.record) for r in conn.execute(
-                select(releases.c.id, releases.c.record).where(releases.c.id.in_(ids)))}
-            ids = {i for i, rec in records.items() if slug in programme_slugs(rec)}
-            conn.execute(delete(programmes).where(programmes.c.slug == slug))
-            if not ids:
-                continue
-            title = next((r.programme for r in rows if r.programme), None)
-            presenter = synopsis = url = None
-            contacts: list[dict[str, Any]] = []
-            for i in sorted(ids, reverse=True):  # the newest release speaks first
-                for p in records[i].programmes:
-                    if p.title and _slug(p.title) == slug:
-                        title = title or p.title
-                        presenter = presenter or p.presenter
-                        synopsis = synopsis or p.synopsis
-                        url = url or p.url
-                for c in records[i].contacts:
-                    coded = encode_contact(c)
-                    coded["evidence"] = None
-                    if coded not in contacts:
-                        contacts.append(coded)
-            episodes = list(dict.fromkeys(r.episode for r in rows if r.episode))
-            conn.execute(insert(programmes).values(
-                slug=slug, title=title or slug, presenter=presenter, synopsis=synopsis,
-                url=url, episodes=episodes, contacts=contacts, releases=sorted(ids)))
+        return [existing(r) for r in rows]
 
     # -- reading --------------------------------------------------------------------------
 
@@ -782,9 +554,3 @@ class SqlStore:
         with self._read() as conn:
             return conn.execute(select(tokens.c.id).where(tokens.c.sha256 == digest)
                                 ).first() is not None
-
-
-def _slug(value: str) -> str:
-    from schedules.channels import slugify
-
-    return slugify(value)
