@@ -30,8 +30,8 @@ from service.tables import airings, announcements, programmes, releases
 
 
 def merge(conn: Connection, rid: int, record: Release, *,
-           previous: list[Existing] | None, live_except: set[int],
-           now: dt.datetime) -> dict[str, int]:
+          previous: list[Existing] | None, live_except: set[int],
+          now: dt.datetime) -> dict[str, int]:
     """Apply the identity and revision rules of :mod:`service.contract` for release
     ``rid`` announcing ``record.airings``. ``previous``: the airings of the release it
     revises (None for a document that only adds)."""
@@ -132,7 +132,7 @@ def find(conn: Connection, n: Incoming) -> Existing | None:
     return None
 
 def refresh(conn: Connection, e: Existing, n: Incoming, *, authoritative: bool,
-             now: dt.datetime) -> None:
+           now: dt.datetime) -> None:
     """``n`` announces ``e`` again: a revision's details win; another document only fills
     what is missing."""
     before = (e.start, e.end, e.status)
@@ -177,7 +177,7 @@ def save(conn: Connection, e: Existing, now: dt.datetime) -> None:
         status=e.status, sequence=e.sequence, rule=e.rule, updated=now))
 
 def create(conn: Connection, n: Incoming, country: str, *,
-            now: dt.datetime) -> Existing:
+           now: dt.datetime) -> Existing:
     attempt = 0
     while True:
         uid = uid_for(n, attempt)
