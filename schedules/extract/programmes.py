@@ -233,7 +233,8 @@ class ProgrammeFinder:
         # "Q+A returns to Monday nights", "Superstorm Sandy: A Live Town Hall airs live"
         for m in _AIR_VERB.finditer(body):
             before = body[:m.start()]
-            cand = self._not_channel(trailing_title(before.split(",")[-1]))
+            clause = re.split(r",|(?<=[a-z0-9)”\"])[.!?;]\s+", before)[-1]
+            cand = self._not_channel(trailing_title(clause))
             if cand:
                 return TitleGuess(cand, None, "subject")
         del text

@@ -458,7 +458,7 @@ class SlotFinder:
             streaming_only = not linear and self._stream_nearest(t, groups)
             if not linear:
                 linear = self._fallback_channels(index, ctx)
-            confidence = self._confidence(unit, t, source=source, linear=bool(linear),
+            confidence = self._confidence(unit, t, times, source=source, linear=bool(linear),
                                           air_cue=air_cue, row=row, heading=heading,
                                           not_air=not_air, only_streaming=streaming_only)
             for value in values:
@@ -601,7 +601,8 @@ class SlotFinder:
                     feeds.append(candidate)
         return feeds
 
-    def _confidence(self, unit: Unit, t: TimeMention, *, source: str, linear: bool,
+    def _confidence(self, unit: Unit, t: TimeMention, times: list[TimeMention], *,
+                    source: str, linear: bool,
                     air_cue: bool, row: bool, heading: bool, not_air: bool,
                     only_streaming: bool) -> float:
         score = {"explicit": 0.55, "heading": 0.6, "relative": 0.45, "weekday": 0.4,
@@ -615,11 +616,26 @@ class SlotFinder:
         if unit.is_short:
             score += 0.1
         if not_air:
-            near = self.text[max(unit.start, t.start - 60):t.start]
-            score -= 0.6 if NOT_AIR_CUES.search(near) or unit.is_short else 0.3
+            score -= self._not_air_penalty(unit, t, times)
         if only_streaming:
             score -= 0.5
         return max(0.0, min(1.0, score))
+
+    def _not_air_penalty(self, unit: Unit, t: TimeMention, times: list[TimeMention]) -> float:
+        """How much the unit's "not an air time" words ("kick-off", "posted", "said") count
+        against ``t``. A cue belongs to the time nearest it: in "kick-off 3.45pm, live on BBC One
+        from 3pm" it marks 3.45pm, not 3pm."""
+        cues = list(NOT_AIR_CUES.finditer(self.text, unit.start, unit.end))
+
+        def gap(c: re.Match[str], x: TimeMention) -> int:
+            return max(0, x.start - c.end(), c.start() - x.end)
+
+        mine = [c for c in cues if min((gap(c, x) for x in times), default=0) == gap(c, t)]
+        if not mine:
+            return 0.1
+        if any(c.end() <= t.start and t.start - c.start() <= 60 for c in mine) or unit.is_short:
+            return 0.6
+        return 0.3
 
     def _date_only(self, index: int, unit: Unit, dates: list[DateMention],
                    groups: list[tuple[int, int, list[Channel | str], list[str]]],
