@@ -17,9 +17,10 @@ characters, so it runs in time linear in the text.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -190,3 +191,10 @@ def table(country: str, extra_files: Iterable[Path] = ()) -> ChannelTable:
 
 def all_channels() -> tuple[Channel, ...]:
     return _bundled()
+
+
+def files_from_env(environ: Mapping[str, str] | None = None) -> tuple[Path, ...]:
+    """The user's channel files named in ``SCHEDULES_CHANNEL_FILES`` (paths joined by ``:``)."""
+    env = os.environ if environ is None else environ
+    raw = env.get("SCHEDULES_CHANNEL_FILES", "")
+    return tuple(Path(p) for p in raw.split(os.pathsep) if p.strip())

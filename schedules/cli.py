@@ -1,7 +1,7 @@
 """The `schedules` command line. `parse` is a contract other tools call:
 
     schedules parse PATH|- [--reference-date YYYY-MM-DD] [--country CC] [--format json|ics]
-                           [--format-in text|markdown|html|email]
+                           [--format-in text|markdown|html|email] [--channels FILE]
 
 It prints one release as JSON (or an iCalendar file) on stdout. A file that cannot be read or
 decoded exits with status 2 and one line on stderr. Store-backed commands (ingest, serve, reparse,
@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from schedules import channels
 from schedules.errors import ScheduleError
 from schedules.export.listing import release_dict
 from schedules.extract import extract
@@ -51,8 +52,10 @@ def read_input(path: str) -> tuple[bytes, str | None]:
 def cmd_parse(args: argparse.Namespace) -> int:
     data, name = read_input(args.path)
     doc = read_document(data, name=name or "stdin", format_in=args.format_in)
+    files = (*channels.files_from_env(), *args.channels)
     release = extract(doc, reference_date=args.reference_date, country=args.country,
-                      today=dt.date.today(), source=None if args.path == "-" else args.path)
+                      today=dt.date.today(), source=None if args.path == "-" else args.path,
+                      channel_files=files)
     if args.format == "ics":
         from schedules.export import ical
 
@@ -78,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "ics"), default="json", help="output format")
     p.add_argument("--format-in", choices=("text", "markdown", "html", "email"), default=None,
                    help="input format (default: detected from the name and content)")
+    p.add_argument("--channels", type=Path, action="append", default=[], metavar="FILE",
+                   help="a channel table (TOML) to add to the bundled ones; repeatable "
+                        "(also: SCHEDULES_CHANNEL_FILES=a.toml:b.toml)")
     p.set_defaults(func=cmd_parse)
     _add_service_commands(sub)
     return parser

@@ -109,3 +109,35 @@ def test_a_document_with_no_air_times_prints_an_empty_record_with_a_warning(
     assert data["airings"] == []
     # No date anywhere either, so the year could not have been anchored: both are said.
     assert [w["code"] for w in data["warnings"]] == ["no-reference-date", "no-airings"]
+
+
+def test_a_user_channel_file_adds_a_broadcaster_without_code(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    table = tmp_path / "harbour.toml"
+    table.write_text('country = "AU"\n[[channel]]\nname = "Harbour Community TV"\n'
+                     'aliases = ["HCTV"]\nkind = "tv"\n')
+    path = tmp_path / "release.txt"
+    path.write_text("RELEASED: Monday 3 June 2019\n\n"
+                    "Dockside Stories airs at 7.30pm Friday 7 June on HCTV.\n")
+    code, out, _ = run(capsys, "parse", str(path))
+    assert code == 0
+    assert [a["channel"] for a in json.loads(out)["airings"]] != ["Harbour Community TV"]
+
+    code, out, _ = run(capsys, "parse", str(path), "--channels", str(table))
+    assert [a["channel"] for a in json.loads(out)["airings"]] == ["Harbour Community TV"]
+
+    monkeypatch.setenv("SCHEDULES_CHANNEL_FILES", str(table))
+    code, out, _ = run(capsys, "parse", str(path))
+    assert [a["channel"] for a in json.loads(out)["airings"]] == ["Harbour Community TV"]
+
+
+def test_a_broken_channel_file_is_one_clear_error(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    table = tmp_path / "broken.toml"
+    table.write_text("[[channel]\nname = ")
+    path = tmp_path / "release.txt"
+    path.write_text("Airs 8pm Tuesday 18 September on ABC TV.\n")
+    code, _, err = run(capsys, "parse", str(path), "--channels", str(table))
+    assert code == 2
+    assert "broken.toml: invalid TOML" in err and "Traceback" not in err
