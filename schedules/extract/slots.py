@@ -39,6 +39,10 @@ _GENERIC_CHANNEL = re.compile(
     r"(?<![\w/])(?:[KW][A-Z]{2,3}\d{0,3}(?:-(?:TV|DT|HD))?(?:\s+(?:TV\b|Channel\s+\d{1,3}))?"
     r"|Channel\s+\d{1,3})(?![\w])"
 )
+_CALL_SIGN_WORDS = frozenset({
+    "WHEN", "WHERE", "WHAT", "WHO", "WHY", "WHOM", "WITH", "WILL", "WERE", "WEST", "WEEK",
+    "WIDE", "WILD", "WIFE", "WISH", "WORD", "WORK", "WEAR", "WARM", "WAIT", "WALK", "WANT",
+    "WAYS", "WHAM", "KIDS", "KING", "KEEP", "KEYS", "KIND", "KISS", "KNEW", "KNOW"})
 _ON_LIST = re.compile(r"\bon\s+((?:[A-Z][A-Z0-9]{1,12}(?:\s+TV)?)(?:\s*(?:,|and|&)\s*"
                       r"[A-Z][A-Z0-9]{1,12}(?:\s+TV)?){0,6})")
 _NOT_CHANNELS = {"ET", "PT", "CT", "MT", "AT", "NT", "TV", "AM", "PM", "LIVE", "NEW", "FREE",
@@ -166,6 +170,8 @@ class SlotFinder:
             return all(b <= s or a >= e for s, e in taken)
 
         for m in _GENERIC_CHANNEL.finditer(self.text, unit.start, unit.end):
+            if m.group(0).upper() in _CALL_SIGN_WORDS or self.text.startswith(":", m.end()):
+                continue  # "WHEN: Thursday", "WITH" in a capitalised heading
             if free(m.start(), m.end()) and self._after_on(unit, m.start()):
                 found.append((m.start(), m.end(), m.group(0)))
                 taken.append((m.start(), m.end()))
@@ -628,7 +634,9 @@ class SlotFinder:
         cues = list(NOT_AIR_CUES.finditer(self.text, unit.start, unit.end))
 
         def gap(c: re.Match[str], x: TimeMention) -> int:
-            return max(0, x.start - c.end(), c.start() - x.end)
+            # A cue usually introduces the time after it ("Doors open at 10am"), so a time
+            # before the cue is treated as farther away than it is.
+            return x.start - c.end() if x.start >= c.end() else c.start() - x.end + 30
 
         mine = [c for c in cues if min((gap(c, x) for x in times), default=0) == gap(c, t)]
         if not mine:
