@@ -96,7 +96,7 @@ NOT_AIR_CUES = re.compile(
     r"\btaking place\b|\bWHEN:|\bdoors open\b|\bregistration\b|\btickets?\b|\bdeadline\b|"
     r"\bembargo(?:ed)?\b|\bRSVP\b|\bphoto ?call\b|\bpress conference\b|\bmedia call\b|"
     r"\bkick-?off\b|\bfirst broadcast\b|\bbegan broadcasting\b|\boriginally (?:aired|broadcast)\b|"
-    r"\bclosing date\b|\bentries close\b|\bwill be held\b|\bsays?\b|\bwould\b|"
+    r"\bclosing date\b|\bentries close\b|\bwill be held\b|\bsays?\b|\bsaid\b|\bwould\b|"
     r"\b(?:is|are|will be) holding\b|\bwill hold\b|@)",
     re.IGNORECASE,
 )
