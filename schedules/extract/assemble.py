@@ -80,11 +80,12 @@ def extract(document: Document, *, reference_date: dt.date | None = None, countr
             inferred = Warning_("year-inferred", f"no release date printed: "
                                                  f"{from_url:%-d %B %Y} taken from the page "
                                                  f"address")
+    all_dates = find_dates(text, day_first=info.day_first)
     if reference is None:
-        year = year_from_weekdays(find_dates(text, day_first=info.day_first),
+        year = year_from_weekdays(all_dates,
                                   latest=(today or dt.date(2100, 12, 31)).year)
         if year is not None:
-            first = next((d for d in find_dates(text, day_first=info.day_first)
+            first = next((d for d in all_dates
                           if d.weekday is not None and d.year is None), None)
             if first is not None:
                 reference = dt.date(year, first.month, first.day)
@@ -98,14 +99,14 @@ def extract(document: Document, *, reference_date: dt.date | None = None, countr
                                  "year cannot be placed"))
 
     full_dates = []
-    for d in find_dates(text, day_first=info.day_first):
+    for d in all_dates:
         if d.year is not None:
             value, _ = make_date(d, None)
             if value is not None:
                 full_dates.append((d, value))
 
     finder = SlotFinder(text, units, channels=table, reference=reference,
-                        day_first=info.day_first, full_dates=full_dates)
+                        day_first=info.day_first, full_dates=full_dates, all_dates=all_dates)
     slots = [s for s in finder.find() if s.confidence >= CONFIDENCE_THRESHOLD]
     if len(slots) > MAX_SLOTS:
         warnings.append(Warning_("too-many-airings", f"{len(slots):,} air times found; only the "

@@ -15,6 +15,7 @@ channel, a broadcasting verb, or a listing row under a heading date. Words such 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -143,27 +144,62 @@ _WEEKLY = re.compile(r"\b(?:weekly|every week|each week|continues? (?:each|every
 class SlotFinder:
     def __init__(self, text: str, units: list[Unit], *, channels: ChannelTable,
                  reference: dt.date | None, day_first: bool,
-                 full_dates: list[tuple[DateMention, dt.date]]):
+                 full_dates: list[tuple[DateMention, dt.date]],
+                 all_dates: list[DateMention] | None = None):
         self.text = text
         self.units = units
         self.table = channels
         self.reference = reference
         self.day_first = day_first
         self.full_dates = full_dates
+        # Whole-text scans done once; each unit takes its slice (see _in_unit).
+        self._mentions = channels.find(text)
+        self._mention_starts = [cm.start for cm in self._mentions]
+        self._dates = all_dates if all_dates is not None else find_dates(text,
+                                                                         day_first=day_first)
+        self._date_starts = [d.start for d in self._dates]
+        self._air_cues = [m.start() for m in AIR_CUES.finditer(text)]
+        self._not_air_cues = [m.start() for m in NOT_AIR_CUES.finditer(text)]
         counts: dict[str, int] = {}
         firsts: dict[str, Channel] = {}
-        for cm in channels.find(text):
+        for cm in self._mentions:
             if cm.channel.linear:
                 counts[cm.channel.name] = counts.get(cm.channel.name, 0) + 1
                 firsts.setdefault(cm.channel.name, cm.channel)
         self.dominant: Channel | None = (
             firsts[max(counts, key=lambda k: counts[k])] if counts else None)
 
+    # -- whole-text scans, sliced per unit --------------------------------------------------
+    def _dates_in(self, unit: Unit) -> list[DateMention]:
+        """The dates inside ``unit`` from the one whole-text scan. A date that runs across the
+        unit's edge ("Sunday" / "13 January" on two lines) sends the unit to its own scan, so
+        the result is what scanning the unit alone gives."""
+        lo = bisect.bisect_left(self._date_starts, unit.start)
+        if lo > 0 and self._dates[lo - 1].end > unit.start:
+            return find_dates(self.text, unit.start, unit.end, day_first=self.day_first)
+        out = []
+        for d in self._dates[lo:]:
+            if d.start >= unit.end:
+                break
+            if d.end > unit.end:
+                return find_dates(self.text, unit.start, unit.end, day_first=self.day_first)
+            out.append(d)
+        return out
+
+    @staticmethod
+    def _has_cue(starts: list[int], unit: Unit) -> bool:
+        i = bisect.bisect_left(starts, unit.start)
+        return i < len(starts) and starts[i] < unit.end
+
     # -- channels ---------------------------------------------------------------------------
     def _channel_mentions(self, unit: Unit) -> list[tuple[int, int, Channel | str]]:
         found: list[tuple[int, int, Channel | str]] = []
-        for cm in self.table.find(self.text, unit.start, unit.end):
-            found.append((cm.start, cm.end, cm.channel))
+        lo = bisect.bisect_left(self._mention_starts, unit.start)
+        for cm in self._mentions[lo:]:
+            if cm.start >= unit.end:
+                break
+            if cm.end <= unit.end:
+                found.append((cm.start, cm.end, cm.channel))
         taken = [(a, b) for a, b, _ in found]
 
         def free(a: int, b: int) -> bool:
@@ -266,7 +302,7 @@ class SlotFinder:
 
     def _unit_slots(self, index: int, unit: Unit, ctx: _Context) -> list[Slot]:
         text = self.text
-        dates = find_dates(text, unit.start, unit.end, day_first=self.day_first)
+        dates = self._dates_in(unit)
         days = find_days(text, unit.start, unit.end, taken=[(d.start, d.end) for d in dates])
         times = [t for t in find_times(text, unit.start, unit.end)
                  if all(t.end <= d.start or t.start >= d.end for d in dates)]
@@ -276,7 +312,8 @@ class SlotFinder:
         linear_here = [ch for g in groups for ch in g[2]]
         on_demand_here = [s for g in groups for s in g[3]]
         body = unit.text
-        air_cue = AIR_CUES.search(body) is not None
+        air_cue = self._has_cue(self._air_cues, unit)
+        not_air = self._has_cue(self._not_air_cues, unit)
         heading = self._is_date_heading(unit, dates, days, times, mentions)
         weekday_only_heading = (not dates and len(days) == 1 and days[0].weekday is not None
                                 and len(body.strip(" :.-–")) <= len(days[0].text) + 2)
@@ -299,16 +336,16 @@ class SlotFinder:
         # Update contexts after reading the unit.
         resolved = [(d, self._resolve(d)[0]) for d in dates]
         resolved_dates = [v for _, v in resolved if v is not None]
-        if heading and resolved_dates and not NOT_AIR_CUES.search(body):
+        if heading and resolved_dates and not not_air:
             ctx.heading_date = resolved_dates[-1]
             ctx.heading_unit = index
             ctx.last_row_minutes, ctx.rollover = None, 0
         if resolved_dates and (air_cue or linear_here or heading) \
-                and not NOT_AIR_CUES.search(body):
+                and not not_air:
             ctx.prose_date, ctx.prose_unit = resolved_dates[-1], index
         elif not dates:
             singular = [d for d in days if not d.plural and d.weekday2 is None]
-            if singular and (air_cue or linear_here) and not NOT_AIR_CUES.search(body):
+            if singular and (air_cue or linear_here) and not not_air:
                 value = self._day_from_weekday(singular[-1], ctx, index)
                 if value is not None:
                     ctx.prose_date, ctx.prose_unit = value, index
@@ -415,7 +452,7 @@ class SlotFinder:
             anchors.append(_Anchor(day.start, day.end, [value], False, source, rec))
         anchors.sort(key=lambda a: a.start)
 
-        not_air = NOT_AIR_CUES.search(unit.text) is not None
+        not_air = self._has_cue(self._not_air_cues, unit)
         slots: list[Slot] = []
         for t in times:
             chosen = self._nearest_anchor(t, anchors)
@@ -648,7 +685,7 @@ class SlotFinder:
     def _date_only(self, index: int, unit: Unit, dates: list[DateMention],
                    groups: list[tuple[int, int, list[Channel | str], list[str]]],
                    air_cue: bool, ctx: _Context) -> list[Slot]:
-        if not air_cue or NOT_AIR_CUES.search(unit.text):
+        if not air_cue or self._has_cue(self._not_air_cues, unit):
             return []
         if not re.search(r"\b(?:premier\w*|airs?|airing|screens?|returns?|debuts?|starts?|"
                          r"begins?|broadcast|transmits?|launch\w*)\b", unit.text, re.I):
