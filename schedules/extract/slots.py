@@ -158,7 +158,6 @@ class SlotFinder:
         self._dates = all_dates if all_dates is not None else find_dates(text,
                                                                          day_first=day_first)
         self._date_starts = [d.start for d in self._dates]
-        self._air_cues = [m.start() for m in AIR_CUES.finditer(text)]
         self._not_air_cues = [m.start() for m in NOT_AIR_CUES.finditer(text)]
         counts: dict[str, int] = {}
         firsts: dict[str, Channel] = {}
@@ -312,7 +311,7 @@ class SlotFinder:
         linear_here = [ch for g in groups for ch in g[2]]
         on_demand_here = [s for g in groups for s in g[3]]
         body = unit.text
-        air_cue = self._has_cue(self._air_cues, unit)
+        air_cue = AIR_CUES.search(text, unit.start, unit.end) is not None  # stops at the first
         not_air = self._has_cue(self._not_air_cues, unit)
         heading = self._is_date_heading(unit, dates, days, times, mentions)
         weekday_only_heading = (not dates and len(days) == 1 and days[0].weekday is not None
