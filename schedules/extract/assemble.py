@@ -66,7 +66,9 @@ def extract(document: Document, *, reference_date: dt.date | None = None, countr
     table = channel_tables.table(info.code, channel_files)
     units = split_units(text)
 
-    released = find_release_date(text, day_first=info.day_first) or document.date_hint
+    all_dates = find_dates(text, day_first=info.day_first)
+    released = find_release_date(text, day_first=info.day_first, dates=all_dates) \
+        or document.date_hint
     inferred: Warning_ | None = None
     reference = released or reference_date
     basis = (f"the release date ({released:%-d %B %Y})" if released
@@ -80,7 +82,6 @@ def extract(document: Document, *, reference_date: dt.date | None = None, countr
             inferred = Warning_("year-inferred", f"no release date printed: "
                                                  f"{from_url:%-d %B %Y} taken from the page "
                                                  f"address")
-    all_dates = find_dates(text, day_first=info.day_first)
     if reference is None:
         year = year_from_weekdays(all_dates,
                                   latest=(today or dt.date(2100, 12, 31)).year)

@@ -32,9 +32,13 @@ def _value(d: DateMention) -> dt.date | None:
         return None
 
 
-def find_release_date(text: str, *, day_first: bool = True) -> dt.date | None:
+def find_release_date(text: str, *, day_first: bool = True,
+                      dates: list[DateMention] | None = None) -> dt.date | None:
+    """``dates``: the document's dates when the caller has already found them."""
     head = text[:3000]
-    dates = [d for d in find_dates(head, day_first=day_first) if d.year is not None]
+    found = find_dates(head, day_first=day_first) if dates is None else \
+        [d for d in dates if d.end <= len(head)]
+    dates = [d for d in found if d.year is not None]
     # 1. A marker right before a dated mention.
     for d in dates:
         before = head[max(0, d.start - 60):d.start]
