@@ -149,3 +149,25 @@ def test_a_time_written_in_any_supported_style_reads_back_as_itself(
                       reference_date=when.date() - dt.timedelta(days=lead_days))
     assert [(a.local_start.replace(tzinfo=None), a.timezone, a.channel)
             for a in release.airings] == [(when, zone, channel)], text
+
+
+CUE_WORDS = st.sampled_from(["Airs", "AIRING", "TX", "tx", "Premieres", "posted", "POSTED",
+                             "WHEN:", "when:", "Kick-Off", "said", "RSVP", "craoladh", " ",
+                             "\n", "é", "İ", "ß", "x", "@", "-", "again", "On Air"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(CUE_WORDS | st.text(max_size=5), max_size=40).map(" ".join))
+def test_the_fast_cue_scan_finds_what_the_case_insensitive_pattern_finds(text: str) -> None:
+    from schedules.extract.lexicon import (
+        AIR_CUES,
+        AIR_CUES_LOWER,
+        NOT_AIR_CUES,
+        NOT_AIR_CUES_LOWER,
+        ascii_lower,
+    )
+
+    low = ascii_lower(text)
+    assert len(low) == len(text)
+    for slow, fast in ((AIR_CUES, AIR_CUES_LOWER), (NOT_AIR_CUES, NOT_AIR_CUES_LOWER)):
+        assert [m.span() for m in fast.finditer(low)] == [m.span() for m in slow.finditer(text)]

@@ -21,7 +21,13 @@ import re
 from dataclasses import dataclass, field
 
 from schedules.channels import Channel, ChannelMention, ChannelTable
-from schedules.extract.lexicon import AIR_CUES, NOT_AIR_CUES, REPEAT_CUES
+from schedules.extract.lexicon import (
+    AIR_CUES_LOWER,
+    NOT_AIR_CUES,
+    NOT_AIR_CUES_LOWER,
+    REPEAT_CUES,
+    ascii_lower,
+)
 from schedules.extract.temporal import (
     DateMention,
     DayMention,
@@ -158,7 +164,9 @@ class SlotFinder:
         self._dates = all_dates if all_dates is not None else find_dates(text,
                                                                          day_first=day_first)
         self._date_starts = [d.start for d in self._dates]
-        self._not_air_cues = [m.start() for m in NOT_AIR_CUES.finditer(text)]
+        lowered = ascii_lower(text)
+        self._air_cues = [m.start() for m in AIR_CUES_LOWER.finditer(lowered)]
+        self._not_air_cues = [m.start() for m in NOT_AIR_CUES_LOWER.finditer(lowered)]
         counts: dict[str, int] = {}
         firsts: dict[str, Channel] = {}
         for cm in self._mentions:
@@ -311,7 +319,7 @@ class SlotFinder:
         linear_here = [ch for g in groups for ch in g[2]]
         on_demand_here = [s for g in groups for s in g[3]]
         body = unit.text
-        air_cue = AIR_CUES.search(text, unit.start, unit.end) is not None  # stops at the first
+        air_cue = self._has_cue(self._air_cues, unit)
         not_air = self._has_cue(self._not_air_cues, unit)
         heading = self._is_date_heading(unit, dates, days, times, mentions)
         weekday_only_heading = (not dates and len(days) == 1 and days[0].weekday is not None
