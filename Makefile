@@ -36,7 +36,7 @@ unit: $(STAMP) ## pytest
 
 bench: $(STAMP) ## benchmarks (parser speed against dateparser)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py $(SHARED)/corpus
 
 score: $(STAMP) ## accuracy on $(SHARED)/corpus (make score SHARED=/path/to/shared)
 	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/corpus --cmd '$(BIN)/schedules parse {path} --reference-date {reference_date} --country {country} --format json'
