@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+SHARED ?= ../shared
 
 .PHONY: help run test lint typecheck unit bench score clean
 
@@ -35,10 +36,10 @@ unit: $(STAMP) ## pytest
 
 bench: $(STAMP) ## benchmarks (parser speed against dateparser)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py $(SHARED)/corpus
 
-score: $(STAMP) ## accuracy on ../shared/corpus when it is present
-	$(BIN)/python ../shared/eval/score.py ../shared/corpus --cmd '$(BIN)/schedules parse {path} --reference-date {reference_date} --country {country} --format json'
+score: $(STAMP) ## accuracy on $(SHARED)/corpus (make score SHARED=/path/to/shared)
+	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/corpus --cmd '$(BIN)/schedules parse {path} --reference-date {reference_date} --country {country} --format json'
 
 clean: ## remove the virtualenv and local data
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,7 +1,7 @@
 """The `schedules` command line. `parse` is a contract other tools call:
 
     schedules parse PATH|- [--reference-date YYYY-MM-DD] [--country CC] [--format json|ics]
-                           [--format-in text|markdown|html|email] [--channels FILE]
+                           [--format-in text|markdown|html|email|pdf] [--channels FILE]
 
 It prints one release as JSON (or an iCalendar file) on stdout. A file that cannot be read or
 decoded exits with status 2 and one line on stderr. Store-backed commands (ingest, serve, reparse,
@@ -22,6 +22,7 @@ from schedules.errors import ScheduleError
 from schedules.export.listing import release_dict
 from schedules.extract import extract
 from schedules.read import MAX_BYTES, read_document
+from schedules.read.document import FORMATS
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -79,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--country", default="AU",
                    help="broadcaster's country, ISO 3166 alpha-2 (default AU)")
     p.add_argument("--format", choices=("json", "ics"), default="json", help="output format")
-    p.add_argument("--format-in", choices=("text", "markdown", "html", "email"), default=None,
+    p.add_argument("--format-in", choices=FORMATS, default=None,
                    help="input format (default: detected from the name and content)")
     p.add_argument("--channels", type=Path, action="append", default=[], metavar="FILE",
                    help="a channel table (TOML) to add to the bundled ones; repeatable "

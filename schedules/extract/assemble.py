@@ -19,7 +19,7 @@ from schedules import channels as channel_tables
 from schedules.channels import Channel
 from schedules.extract.contacts import find_contacts
 from schedules.extract.programmes import ProgrammeFinder, TitleGuess, tidy_case
-from schedules.extract.released import find_release_date
+from schedules.extract.released import find_release_date, url_date, url_date_in_text
 from schedules.extract.slots import Slot, SlotFinder, recurrence_hint, recurrence_rule
 from schedules.extract.temporal import find_dates, make_date, year_from_weekdays
 from schedules.extract.units import Unit, split_units
@@ -40,6 +40,9 @@ MAX_TEXT = 400_000
 """Characters of text the extractors read; longer documents are cut with a warning."""
 
 CONFIDENCE_THRESHOLD = 0.6
+_LOCAL_LISTINGS = re.compile(r"\b(?:check (?:your )?local (?:listings|guides?)|"
+                             r"times (?:may )?vary(?: by (?:station|market|region))?)\b",
+                             re.IGNORECASE)
 MAX_SLOTS = 2_000
 """A press release states tens of air times; more than this is a listing dump or an attack."""
 
@@ -63,34 +66,48 @@ def extract(document: Document, *, reference_date: dt.date | None = None, countr
     table = channel_tables.table(info.code, channel_files)
     units = split_units(text)
 
-    released = find_release_date(text, day_first=info.day_first) or document.date_hint
+    all_dates = find_dates(text, day_first=info.day_first)
+    released = find_release_date(text, day_first=info.day_first, dates=all_dates) \
+        or document.date_hint
+    inferred: Warning_ | None = None
     reference = released or reference_date
+    basis = (f"the release date ({released:%-d %B %Y})" if released
+             else f"the reference date ({reference_date:%-d %B %Y})" if reference_date
+             else "the printed weekdays")
     if reference is None:
-        year = year_from_weekdays(find_dates(text, day_first=info.day_first),
+        from_url = url_date(document.url) or url_date_in_text(text)
+        if from_url is not None:
+            reference = from_url
+            basis = f"the date in the page address ({from_url:%-d %B %Y})"
+            inferred = Warning_("year-inferred", f"no release date printed: "
+                                                 f"{from_url:%-d %B %Y} taken from the page "
+                                                 f"address")
+    if reference is None:
+        year = year_from_weekdays(all_dates,
                                   latest=(today or dt.date(2100, 12, 31)).year)
         if year is not None:
-            first = next((d for d in find_dates(text, day_first=info.day_first)
+            first = next((d for d in all_dates
                           if d.weekday is not None and d.year is None), None)
             if first is not None:
                 reference = dt.date(year, first.month, first.day)
-                warnings.append(Warning_(
-                    "year-inferred",
-                    f"no release date: the year {year} is the latest that fits every "
-                    f"printed weekday"))
+                basis = f"the printed weekdays ({year} is the latest year they all fit)"
+                inferred = Warning_("year-inferred",
+                                    f"no release date: the year {year} is the latest that fits "
+                                    f"every printed weekday")
     if reference is None:
         warnings.append(Warning_("no-reference-date",
                                  "no release date found and none given: dates without a "
                                  "year cannot be placed"))
 
     full_dates = []
-    for d in find_dates(text, day_first=info.day_first):
+    for d in all_dates:
         if d.year is not None:
             value, _ = make_date(d, None)
             if value is not None:
                 full_dates.append((d, value))
 
     finder = SlotFinder(text, units, channels=table, reference=reference,
-                        day_first=info.day_first, full_dates=full_dates)
+                        day_first=info.day_first, full_dates=full_dates, all_dates=all_dates)
     slots = [s for s in finder.find() if s.confidence >= CONFIDENCE_THRESHOLD]
     if len(slots) > MAX_SLOTS:
         warnings.append(Warning_("too-many-airings", f"{len(slots):,} air times found; only the "
@@ -111,7 +128,15 @@ def extract(document: Document, *, reference_date: dt.date | None = None, countr
             if s not in on_demand:
                 on_demand.append(s)
 
-    _assumption_warnings(slots, airings, released, reference_date, info, warnings)
+    _assumption_warnings(slots, airings, basis, info, warnings)
+    if inferred is not None and not any(w.code == "year-inferred" for w in warnings):
+        warnings.append(inferred)
+    local = _LOCAL_LISTINGS.search(text)
+    if local and airings:
+        warnings.append(Warning_(
+            "local-listings",
+            f"the release says times vary by station (\u201c{local.group(0)}\u201d): the "
+            f"times read are the network's schedule", Span(local.start(), local.end())))
     programme_records = _programmes(airings, programmes, units, text)
     if not airings:
         warnings.append(Warning_("no-airings", "no air times found in this document"))
@@ -125,15 +150,11 @@ def extract(document: Document, *, reference_date: dt.date | None = None, countr
     )
 
 
-def _assumption_warnings(slots: list[Slot], airings: list[Airing], released: dt.date | None,
-                         given: dt.date | None, info: Country,
+def _assumption_warnings(slots: list[Slot], airings: list[Airing], basis: str, info: Country,
                          warnings: list[Warning_]) -> None:
     """Say which ambiguities were resolved: years not printed, zones not printed."""
     yearless = sorted({s.day.year for s in slots if not s.year_printed})
     if yearless:
-        basis = (f"the release date ({released:%-d %B %Y})" if released
-                 else f"the reference date ({given:%-d %B %Y})" if given
-                 else "the printed weekdays")
         n = sum(1 for s in slots if not s.year_printed)
         warnings.append(Warning_(
             "year-inferred",

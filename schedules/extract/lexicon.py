@@ -92,12 +92,14 @@ AIR_CUES = re.compile(
 
 # Words that say a nearby time is not a broadcast (publication stamps, event logistics).
 NOT_AIR_CUES = re.compile(
-    r"(?:\breleased (?:at|on)\b|\bposted\b|\bpublished\b|\bupdated\b|\bscreen ?shot\b|"
-    r"\btaking place\b|\bWHEN:|\bdoors open\b|\bregistration\b|\btickets?\b|\bdeadline\b|"
-    r"\bembargo(?:ed)?\b|\bRSVP\b|\bphoto ?call\b|\bpress conference\b|\bmedia call\b|"
-    r"\bkick-?off\b|\bfirst broadcast\b|\bbegan broadcasting\b|\boriginally (?:aired|broadcast)\b|"
-    r"\bclosing date\b|\bentries close\b|\bwill be held\b|\bsays?\b|\bwould\b|"
-    r"\b(?:is|are|will be) holding\b|\bwill hold\b|@)",
+    # One leading \b and then the alternation: the engine tries the words only at word edges
+    # (a leading \b inside each alternative made it try all of them at every character).
+    r"@|\b(?:released (?:at|on)\b|posted\b|published\b|updated\b|screen ?shot\b|"
+    r"taking place\b|WHEN:|doors open\b|registration\b|tickets?\b|deadline\b|"
+    r"embargo(?:ed)?\b|RSVP\b|photo ?call\b|press conference\b|media call\b|"
+    r"kick-?off\b|first broadcast\b|began broadcasting\b|originally (?:aired|broadcast)\b|"
+    r"closing date\b|entries close\b|will be held\b|says?\b|said\b|would\b|"
+    r"(?:is|are|will be) holding\b|will hold\b)",
     re.IGNORECASE,
 )
 
@@ -106,3 +108,23 @@ REPEAT_CUES = re.compile(
     r"seen again|athchraol\w*)\b|\(R\)",
     re.IGNORECASE,
 )
+
+
+# Case-insensitive alternations are slow in Python's engine (every letter is folded on every
+# try). The hot scans instead run a case-sensitive copy of the pattern over an ASCII-lower-cased
+# copy of the text (the same length, so positions agree): about four times faster.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def ascii_lower(text: str) -> str:
+    return text.translate(_ASCII_LOWER)
+
+
+def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` without IGNORECASE, its literal letters lower-cased (escapes kept)."""
+    source = re.sub(r"(?<!\\)[A-Z]", lambda m: m.group(0).lower(), pattern.pattern)
+    return re.compile(source)
+
+
+AIR_CUES_LOWER = _lowered(AIR_CUES)
+NOT_AIR_CUES_LOWER = _lowered(NOT_AIR_CUES)

@@ -128,7 +128,12 @@ _HAS_WHEN = re.compile(
 
 def has_when(text: str) -> bool:
     """Does the text state a date or a clock time?"""
+    if _DIGIT.search(text) is None and "midnight" not in text and "noon" not in text:
+        return False  # every other form has a digit; this C-speed scan skips most headings
     return _HAS_WHEN.search(text) is not None
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def is_heading(unit: Unit) -> bool:
@@ -233,7 +238,8 @@ class ProgrammeFinder:
         # "Q+A returns to Monday nights", "Superstorm Sandy: A Live Town Hall airs live"
         for m in _AIR_VERB.finditer(body):
             before = body[:m.start()]
-            cand = self._not_channel(trailing_title(before.split(",")[-1]))
+            clause = re.split(r",|(?<=[a-z0-9)”\"])[.!?;]\s+", before)[-1]
+            cand = self._not_channel(trailing_title(clause))
             if cand:
                 return TitleGuess(cand, None, "subject")
         del text

@@ -32,9 +32,13 @@ def _value(d: DateMention) -> dt.date | None:
         return None
 
 
-def find_release_date(text: str, *, day_first: bool = True) -> dt.date | None:
+def find_release_date(text: str, *, day_first: bool = True,
+                      dates: list[DateMention] | None = None) -> dt.date | None:
+    """``dates``: the document's dates when the caller has already found them."""
     head = text[:3000]
-    dates = [d for d in find_dates(head, day_first=day_first) if d.year is not None]
+    found = find_dates(head, day_first=day_first) if dates is None else \
+        [d for d in dates if d.end <= len(head)]
+    dates = [d for d in found if d.year is not None]
     # 1. A marker right before a dated mention.
     for d in dates:
         before = head[max(0, d.start - 60):d.start]
@@ -67,10 +71,52 @@ def find_release_date(text: str, *, day_first: bool = True) -> dt.date | None:
             return dt.date(y_, m_, d_)
         except ValueError:
             continue
-    # 4. The first full date in the first lines.
+    # 4. The first full date in the first lines, unless it sits in a sentence of history
+    #    ("began broadcasting at 4.45pm on 31 October 1959"): a byline date stands on a short
+    #    line or opens one.
     for d in dates:
         if d.start < 600:
+            line_start = head.rfind("\n", 0, d.start) + 1
+            line_end = head.find("\n", d.end)
+            line = head[line_start:line_end if line_end >= 0 else len(head)]
+            if len(line) > 100 and d.start - line_start > 40:
+                continue
             value = _value(d)
             if value:
                 return value
+    return None
+
+
+_URL_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2])(?P=sep)"
+    r"(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
+_URL = re.compile(r"\bhttps?://[^\s<>\"')]{4,300}")
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The date a page address carries: ``/2019/02/10/``, ``/2019-02-10-title``, ``20190210``.
+
+    A year and month alone (``/2019/02/``) gives the first of the month.
+    """
+    if not url:
+        return None
+    path = url.split("://", 1)[-1].split("/", 1)[-1] if "/" in url else url
+    m = _URL_DATE.search(path)
+    if m:
+        try:
+            return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            return None
+    m2 = re.search(r"(?<![\d])(?P<y>(?:19|20)\d\d)/(?P<m>0[1-9]|1[0-2])/", path)
+    if m2:
+        return dt.date(int(m2.group("y")), int(m2.group("m")), 1)
+    return None
+
+
+def url_date_in_text(text: str) -> dt.date | None:
+    """A page address printed near the top of the text ("Source: https://.../2019/02/10/...")."""
+    for m in _URL.finditer(text, 0, min(len(text), 3000)):
+        value = url_date(m.group(0))
+        if value is not None:
+            return value
     return None

@@ -15,12 +15,19 @@ channel, a broadcasting verb, or a listing row under a heading date. Words such 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from schedules.channels import Channel, ChannelMention, ChannelTable
-from schedules.extract.lexicon import AIR_CUES, NOT_AIR_CUES, REPEAT_CUES
+from schedules.extract.lexicon import (
+    AIR_CUES_LOWER,
+    NOT_AIR_CUES,
+    NOT_AIR_CUES_LOWER,
+    REPEAT_CUES,
+    ascii_lower,
+)
 from schedules.extract.temporal import (
     DateMention,
     DayMention,
@@ -39,6 +46,10 @@ _GENERIC_CHANNEL = re.compile(
     r"(?<![\w/])(?:[KW][A-Z]{2,3}\d{0,3}(?:-(?:TV|DT|HD))?(?:\s+(?:TV\b|Channel\s+\d{1,3}))?"
     r"|Channel\s+\d{1,3})(?![\w])"
 )
+_CALL_SIGN_WORDS = frozenset({
+    "WHEN", "WHERE", "WHAT", "WHO", "WHY", "WHOM", "WITH", "WILL", "WERE", "WEST", "WEEK",
+    "WIDE", "WILD", "WIFE", "WISH", "WORD", "WORK", "WEAR", "WARM", "WAIT", "WALK", "WANT",
+    "WAYS", "WHAM", "KIDS", "KING", "KEEP", "KEYS", "KIND", "KISS", "KNEW", "KNOW"})
 _ON_LIST = re.compile(r"\bon\s+((?:[A-Z][A-Z0-9]{1,12}(?:\s+TV)?)(?:\s*(?:,|and|&)\s*"
                       r"[A-Z][A-Z0-9]{1,12}(?:\s+TV)?){0,6})")
 _NOT_CHANNELS = {"ET", "PT", "CT", "MT", "AT", "NT", "TV", "AM", "PM", "LIVE", "NEW", "FREE",
@@ -139,33 +150,71 @@ _WEEKLY = re.compile(r"\b(?:weekly|every week|each week|continues? (?:each|every
 class SlotFinder:
     def __init__(self, text: str, units: list[Unit], *, channels: ChannelTable,
                  reference: dt.date | None, day_first: bool,
-                 full_dates: list[tuple[DateMention, dt.date]]):
+                 full_dates: list[tuple[DateMention, dt.date]],
+                 all_dates: list[DateMention] | None = None):
         self.text = text
         self.units = units
         self.table = channels
         self.reference = reference
         self.day_first = day_first
         self.full_dates = full_dates
+        # Whole-text scans done once; each unit takes its slice (see _in_unit).
+        self._mentions = channels.find(text)
+        self._mention_starts = [cm.start for cm in self._mentions]
+        self._dates = all_dates if all_dates is not None else find_dates(text,
+                                                                         day_first=day_first)
+        self._date_starts = [d.start for d in self._dates]
+        lowered = ascii_lower(text)
+        self._air_cues = [m.start() for m in AIR_CUES_LOWER.finditer(lowered)]
+        self._not_air_cues = [m.start() for m in NOT_AIR_CUES_LOWER.finditer(lowered)]
         counts: dict[str, int] = {}
         firsts: dict[str, Channel] = {}
-        for cm in channels.find(text):
+        for cm in self._mentions:
             if cm.channel.linear:
                 counts[cm.channel.name] = counts.get(cm.channel.name, 0) + 1
                 firsts.setdefault(cm.channel.name, cm.channel)
         self.dominant: Channel | None = (
             firsts[max(counts, key=lambda k: counts[k])] if counts else None)
 
+    # -- whole-text scans, sliced per unit --------------------------------------------------
+    def _dates_in(self, unit: Unit) -> list[DateMention]:
+        """The dates inside ``unit`` from the one whole-text scan. A date that runs across the
+        unit's edge ("Sunday" / "13 January" on two lines) sends the unit to its own scan, so
+        the result is what scanning the unit alone gives."""
+        lo = bisect.bisect_left(self._date_starts, unit.start)
+        if lo > 0 and self._dates[lo - 1].end > unit.start:
+            return find_dates(self.text, unit.start, unit.end, day_first=self.day_first)
+        out = []
+        for d in self._dates[lo:]:
+            if d.start >= unit.end:
+                break
+            if d.end > unit.end:
+                return find_dates(self.text, unit.start, unit.end, day_first=self.day_first)
+            out.append(d)
+        return out
+
+    @staticmethod
+    def _has_cue(starts: list[int], unit: Unit) -> bool:
+        i = bisect.bisect_left(starts, unit.start)
+        return i < len(starts) and starts[i] < unit.end
+
     # -- channels ---------------------------------------------------------------------------
     def _channel_mentions(self, unit: Unit) -> list[tuple[int, int, Channel | str]]:
         found: list[tuple[int, int, Channel | str]] = []
-        for cm in self.table.find(self.text, unit.start, unit.end):
-            found.append((cm.start, cm.end, cm.channel))
+        lo = bisect.bisect_left(self._mention_starts, unit.start)
+        for cm in self._mentions[lo:]:
+            if cm.start >= unit.end:
+                break
+            if cm.end <= unit.end:
+                found.append((cm.start, cm.end, cm.channel))
         taken = [(a, b) for a, b, _ in found]
 
         def free(a: int, b: int) -> bool:
             return all(b <= s or a >= e for s, e in taken)
 
         for m in _GENERIC_CHANNEL.finditer(self.text, unit.start, unit.end):
+            if m.group(0).upper() in _CALL_SIGN_WORDS or self.text.startswith(":", m.end()):
+                continue  # "WHEN: Thursday", "WITH" in a capitalised heading
             if free(m.start(), m.end()) and self._after_on(unit, m.start()):
                 found.append((m.start(), m.end(), m.group(0)))
                 taken.append((m.start(), m.end()))
@@ -260,7 +309,7 @@ class SlotFinder:
 
     def _unit_slots(self, index: int, unit: Unit, ctx: _Context) -> list[Slot]:
         text = self.text
-        dates = find_dates(text, unit.start, unit.end, day_first=self.day_first)
+        dates = self._dates_in(unit)
         days = find_days(text, unit.start, unit.end, taken=[(d.start, d.end) for d in dates])
         times = [t for t in find_times(text, unit.start, unit.end)
                  if all(t.end <= d.start or t.start >= d.end for d in dates)]
@@ -270,7 +319,8 @@ class SlotFinder:
         linear_here = [ch for g in groups for ch in g[2]]
         on_demand_here = [s for g in groups for s in g[3]]
         body = unit.text
-        air_cue = AIR_CUES.search(body) is not None
+        air_cue = self._has_cue(self._air_cues, unit)
+        not_air = self._has_cue(self._not_air_cues, unit)
         heading = self._is_date_heading(unit, dates, days, times, mentions)
         weekday_only_heading = (not dates and len(days) == 1 and days[0].weekday is not None
                                 and len(body.strip(" :.-–")) <= len(days[0].text) + 2)
@@ -293,16 +343,16 @@ class SlotFinder:
         # Update contexts after reading the unit.
         resolved = [(d, self._resolve(d)[0]) for d in dates]
         resolved_dates = [v for _, v in resolved if v is not None]
-        if heading and resolved_dates and not NOT_AIR_CUES.search(body):
+        if heading and resolved_dates and not not_air:
             ctx.heading_date = resolved_dates[-1]
             ctx.heading_unit = index
             ctx.last_row_minutes, ctx.rollover = None, 0
         if resolved_dates and (air_cue or linear_here or heading) \
-                and not NOT_AIR_CUES.search(body):
+                and not not_air:
             ctx.prose_date, ctx.prose_unit = resolved_dates[-1], index
         elif not dates:
             singular = [d for d in days if not d.plural and d.weekday2 is None]
-            if singular and (air_cue or linear_here) and not NOT_AIR_CUES.search(body):
+            if singular and (air_cue or linear_here) and not not_air:
                 value = self._day_from_weekday(singular[-1], ctx, index)
                 if value is not None:
                     ctx.prose_date, ctx.prose_unit = value, index
@@ -409,7 +459,7 @@ class SlotFinder:
             anchors.append(_Anchor(day.start, day.end, [value], False, source, rec))
         anchors.sort(key=lambda a: a.start)
 
-        not_air = NOT_AIR_CUES.search(unit.text) is not None
+        not_air = self._has_cue(self._not_air_cues, unit)
         slots: list[Slot] = []
         for t in times:
             chosen = self._nearest_anchor(t, anchors)
@@ -458,7 +508,7 @@ class SlotFinder:
             streaming_only = not linear and self._stream_nearest(t, groups)
             if not linear:
                 linear = self._fallback_channels(index, ctx)
-            confidence = self._confidence(unit, t, source=source, linear=bool(linear),
+            confidence = self._confidence(unit, t, times, source=source, linear=bool(linear),
                                           air_cue=air_cue, row=row, heading=heading,
                                           not_air=not_air, only_streaming=streaming_only)
             for value in values:
@@ -601,7 +651,8 @@ class SlotFinder:
                     feeds.append(candidate)
         return feeds
 
-    def _confidence(self, unit: Unit, t: TimeMention, *, source: str, linear: bool,
+    def _confidence(self, unit: Unit, t: TimeMention, times: list[TimeMention], *,
+                    source: str, linear: bool,
                     air_cue: bool, row: bool, heading: bool, not_air: bool,
                     only_streaming: bool) -> float:
         score = {"explicit": 0.55, "heading": 0.6, "relative": 0.45, "weekday": 0.4,
@@ -615,16 +666,33 @@ class SlotFinder:
         if unit.is_short:
             score += 0.1
         if not_air:
-            near = self.text[max(unit.start, t.start - 60):t.start]
-            score -= 0.6 if NOT_AIR_CUES.search(near) or unit.is_short else 0.3
+            score -= self._not_air_penalty(unit, t, times)
         if only_streaming:
             score -= 0.5
         return max(0.0, min(1.0, score))
 
+    def _not_air_penalty(self, unit: Unit, t: TimeMention, times: list[TimeMention]) -> float:
+        """How much the unit's "not an air time" words ("kick-off", "posted", "said") count
+        against ``t``. A cue belongs to the time nearest it: in "kick-off 3.45pm, live on BBC One
+        from 3pm" it marks 3.45pm, not 3pm."""
+        cues = list(NOT_AIR_CUES.finditer(self.text, unit.start, unit.end))
+
+        def gap(c: re.Match[str], x: TimeMention) -> int:
+            # A cue usually introduces the time after it ("Doors open at 10am"), so a time
+            # before the cue is treated as farther away than it is.
+            return x.start - c.end() if x.start >= c.end() else c.start() - x.end + 30
+
+        mine = [c for c in cues if min((gap(c, x) for x in times), default=0) == gap(c, t)]
+        if not mine:
+            return 0.1
+        if any(c.end() <= t.start and t.start - c.start() <= 60 for c in mine) or unit.is_short:
+            return 0.6
+        return 0.3
+
     def _date_only(self, index: int, unit: Unit, dates: list[DateMention],
                    groups: list[tuple[int, int, list[Channel | str], list[str]]],
                    air_cue: bool, ctx: _Context) -> list[Slot]:
-        if not air_cue or NOT_AIR_CUES.search(unit.text):
+        if not air_cue or self._has_cue(self._not_air_cues, unit):
             return []
         if not re.search(r"\b(?:premier\w*|airs?|airing|screens?|returns?|debuts?|starts?|"
                          r"begins?|broadcast|transmits?|launch\w*)\b", unit.text, re.I):

@@ -13,7 +13,8 @@ MAX_BYTES = 2 * 1024 * 1024
 """Largest document accepted (2 MiB): press releases are a few kilobytes; e-mails with inline
 HTML rarely pass 500 KB."""
 
-FORMATS = ("text", "markdown", "html", "email")
+FORMATS = ("text", "markdown", "html", "email", "pdf")
+"""``pdf`` is text taken from a PDF (pasted or from ``pdftotext``), not the PDF file itself."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,10 @@ def decode(data: bytes | str, *, name: str | None = None) -> str:
     if isinstance(data, str):
         text = data
     else:
+        if data[:1024].lstrip().startswith(b"%PDF-"):
+            raise ReadError(f"{label}this is a PDF file, which is not read directly: paste its "
+                            f"text or convert it with pdftotext, then read it with "
+                            f"--format-in pdf")
         if len(data) > MAX_BYTES:
             raise TooLargeError(
                 f"{label}document is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes"
@@ -78,7 +83,8 @@ def detect_format(text: str, *, name: str | None = None) -> str:
     """Guess the format from the file name, then the content."""
     suffix = (name or "").rsplit(".", 1)[-1].lower() if name and "." in name else ""
     by_suffix = {"html": "html", "htm": "html", "xhtml": "html", "md": "markdown",
-                 "markdown": "markdown", "eml": "email", "txt": "text", "text": "text"}
+                 "markdown": "markdown", "eml": "email", "txt": "text", "text": "text",
+                 "pdf": "pdf"}
     if suffix in by_suffix and suffix != "txt":
         return by_suffix[suffix]
     head = text[:4096]
@@ -86,6 +92,10 @@ def detect_format(text: str, *, name: str | None = None) -> str:
         return "email"
     if _HTML_START.match(head) or len(_HTML_TAGS.findall(head)) >= 3:
         return "html"
+    from schedules.read.pdftext import looks_like_pdf_text
+
+    if looks_like_pdf_text(text):
+        return "pdf"
     if suffix == "txt":
         return "text"
     if len(_MARKDOWN_HINTS.findall(head)) >= 2:
@@ -97,9 +107,10 @@ Reader = Callable[[str], Document]
 
 
 def _readers() -> dict[str, Reader]:
-    from schedules.read import email, html, markdown, text
+    from schedules.read import email, html, markdown, pdftext, text
 
-    return {"text": text.read, "markdown": markdown.read, "html": html.read, "email": email.read}
+    return {"text": text.read, "markdown": markdown.read, "html": html.read, "email": email.read,
+            "pdf": pdftext.read}
 
 
 def read_document(data: bytes | str, *, name: str | None = None,
@@ -114,6 +125,11 @@ def read_document(data: bytes | str, *, name: str | None = None,
                         f"{', '.join(FORMATS)}")
     text = decode(data, name=name)
     fmt = format_in or detect_format(text, name=name)
-    doc = _readers()[fmt](text)
+    if fmt == "email" and isinstance(data, bytes):
+        from schedules.read.email import read_bytes
+
+        doc = read_bytes(data)  # MIME parts carry their own charsets
+    else:
+        doc = _readers()[fmt](text)
     return Document(text=doc.text, format=fmt, name=name, title=doc.title, url=doc.url,
                     date_hint=doc.date_hint)
