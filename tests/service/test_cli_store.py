@@ -69,13 +69,13 @@ def test_ingest_a_folder_reports_a_bad_file_and_stores_the_rest(tmp_path: Path,
     folder = tmp_path / "inbox"
     shutil.copytree(EXAMPLES, folder)
     (folder / "nested").mkdir()
-    (folder / "nested" / "scan.pdf").write_bytes(b"%PDF-1.4\x00\x00\x01binary")
+    (folder / "nested" / "still.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01")
     (folder / ".hidden.md").write_text("ignored")
     done = run(["ingest", str(folder), str(tmp_path / "missing.txt")], url=url, cwd=tmp_path)
     assert done.returncode == 1
     errors = done.stderr.strip().splitlines()
     assert errors == [
-        f"schedules: {folder / 'nested' / 'scan.pdf'}: this looks like a binary file "
+        f"schedules: {folder / 'nested' / 'still.jpg'}: this looks like a binary file "
         f"(it contains NUL bytes), not text",
         f"schedules: {tmp_path / 'missing.txt'}: no such file or folder",
     ]
