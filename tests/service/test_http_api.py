@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from web_support are redefined as arguments)
 """The JSON API: ingest over HTTP, listings with offsets, and responses that match the OpenAPI
 document (each checked with jsonschema, then the whole API fuzzed by schemathesis)."""
 

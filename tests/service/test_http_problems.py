@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from web_support are redefined as arguments)
 """Every error the service answers is application/problem+json with type, title, status and
 detail: never an HTML error page, never a traceback."""
 

@@ -3,12 +3,11 @@ SCHEDULES_TEST_DATABASE_URL is set, in the store's own fixtures), the app over i
 
 from __future__ import annotations
 
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-
 from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
