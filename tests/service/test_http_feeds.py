@@ -1,4 +1,3 @@
-# ruff: noqa: F811
 """Calendar feeds and XMLTV: what subscribers' clients rely on (headers, conditional GET, gzip,
 cancellations, options) and that a feed is rendered once per change, not once per poll."""
 
@@ -13,14 +12,9 @@ from flask.testing import FlaskClient
 from lxml import etree
 from web_support import (
     ALL_TIME,
-    app,
     app_for,
-    client,
     post_release,
     press_release,
-    seeded,
-    token,
-    web_store,
 )
 
 from service.feeds import feed_cache
