@@ -221,7 +221,7 @@ def cached(build: Callable[[Store, dt.date, dt.datetime], Rendered],
     store = current_store()
     revision, changed = store.revision()
     today = dt.datetime.now(dt.UTC).date()
-    key: CacheKey = (revision, today, request.host_url, request.path, options)
+    key: CacheKey = (revision, today, request.host, request.scheme, request.path, options)
     cache = feed_cache(current_app)
     rendered = cache.get(key)
     if rendered is None:
@@ -336,9 +336,8 @@ def _entries(store: Store, airings: list[StoredAiring], options: FeedOptions
 
 def _calendar(*, name: str, about: str, query: AiringQuery, options: FeedOptions,
               filename: str) -> Callable[[Store, dt.date, dt.datetime], Rendered]:
-    feed_url = request.url
-
     def build(store: Store, today: dt.date, last_modified: dt.datetime) -> Rendered:
+        feed_url = request.url
         start, end = options.window(today)
         airings = select(collect(store, dataclasses.replace(
             query, start=start, end=end, include_cancelled=True)), options)
