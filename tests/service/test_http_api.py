@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from web_support are redefined as arguments)
 """The JSON API: ingest over HTTP, listings with offsets, and responses that match the OpenAPI
 document (each checked with jsonschema, then the whole API fuzzed by schemathesis)."""
 
@@ -11,7 +10,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from openapi_check import openapi, validate
-from web_support import (  # noqa: F401
+from web_support import (
     BLOG,
     app,
     client,

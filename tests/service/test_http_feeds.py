@@ -12,9 +12,14 @@ from flask.testing import FlaskClient
 from lxml import etree
 from web_support import (
     ALL_TIME,
+    app,
     app_for,
+    client,
     post_release,
     press_release,
+    seeded,
+    token,
+    web_store,
 )
 
 from service.feeds import feed_cache

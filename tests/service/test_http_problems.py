@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from web_support are redefined as arguments)
 """Every error the service answers is application/problem+json with type, title, status and
 detail: never an HTML error page, never a traceback."""
 
@@ -10,7 +9,7 @@ import logging
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from web_support import app, client, token, web_store  # noqa: F401
+from web_support import app, client, token, web_store
 from werkzeug.test import TestResponse
 
 from schedules.read import MAX_BYTES
