@@ -1,7 +1,7 @@
 """Server-rendered pages: what's on, the guide grid, programme and release pages, the desk.
 
 The blueprint only reads the :class:`~service.contract.Store` the app was built with
-(``app.extensions["store"]``); every template autoescapes, and user text is never marked safe.
+(:func:`service.web.current_store`); every template autoescapes, and user text is never marked safe.
 Times are shown in the viewer's zone: the ``tz`` query parameter, else the ``tz`` cookie that
 ``static/tz.js`` sets from the browser's ``Intl`` zone, else each airing's own (broadcaster's) zone.
 """
@@ -9,6 +9,8 @@ Times are shown in the viewer's zone: the ``tz`` query parameter, else the ``tz`
 from __future__ import annotations
 
 import datetime as dt
+import os
+import secrets
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,6 +25,8 @@ from schedules import zones
 from schedules.channels import slugify
 from service import web_grid
 from service.contract import AiringQuery, StoredAiring, StoredProgramme, StoredRelease, Store
+from service.feeds import MAX_DAYS as FEED_MAX_DAYS
+from service.web import current_store
 from service.web_text import (
     Segment,
     clock,
@@ -61,16 +65,22 @@ def _page_error(exc: PageError) -> tuple[str, int]:
 def _configure(state: BlueprintSetupState) -> None:
     app = state.app
     app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
+    app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
+    if not app.secret_key:
+        # The desk's session cookie is signed with SECRET_KEY. Without one every process makes
+        # its own, which works for one worker but logs people out when another worker answers.
+        configured = os.environ.get("SCHEDULES_SECRET_KEY", "").strip()
+        if not configured:
+            app.logger.warning("no SECRET_KEY or SCHEDULES_SECRET_KEY: desk sessions use a "
+                               "per-process key (set one when running several workers)")
+        app.secret_key = configured or secrets.token_hex(32)
     app.jinja_env.filters["script_json"] = script_json
     app.jinja_env.globals["zone_names"] = zone_names
     app.jinja_env.globals["phone"] = phone
 
 
 def store() -> Store:
-    found = current_app.extensions.get("store")
-    if found is None:
-        raise RuntimeError("create_app did not attach a store (app.extensions['store'])")
-    return cast(Store, found)
+    return current_store()
 
 
 # ---------------------------------------------------------------- time zones and airings
@@ -183,6 +193,8 @@ def feed_links(path: str) -> dict[str, str]:
     parts = urlsplit(https)
     webcal = f"webcal://{parts.netloc}{parts.path}"
     return {"https": https, "path": path, "webcal": webcal,
+            # a downloaded copy keeps every listed airing, not only the subscription's window
+            "download": f"{path}?past_days={FEED_MAX_DAYS}",
             "google": "https://calendar.google.com/calendar/r?cid=" + quote(webcal, safe="")}
 
 

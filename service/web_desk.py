@@ -123,8 +123,10 @@ def read_options(data: bytes, name: str | None) -> Submitted:
 
 
 def wall_value(value: dt.datetime, zone: str, time_known: bool) -> str:
-    local = value.astimezone(ZoneInfo(zone))
-    return local.date().isoformat() if not time_known else local.strftime("%Y-%m-%dT%H:%M")
+    """The desk's time field for a parsed start: local wall time; empty when none was printed."""
+    if not time_known:
+        return ""
+    return value.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%dT%H:%M")
 
 
 def corrections_for(release: Release, form: Any, author: str) -> list[Correction]:
@@ -155,12 +157,10 @@ def corrections_for(release: Release, form: Any, author: str) -> list[Correction
 def start_value(sent: str, zone: str, index: int) -> str:
     """A desk time field (local wall time in the airing's zone) -> ISO 8601 with its offset."""
     try:
-        if "T" in sent:
-            wall = dt.datetime.fromisoformat(sent)
-            if wall.tzinfo is not None:
-                raise ValueError("offset given")
-            return wall.replace(tzinfo=ZoneInfo(zone)).isoformat()
-        return dt.date.fromisoformat(sent).isoformat()
+        wall = dt.datetime.fromisoformat(sent)
+        if "T" not in sent or wall.tzinfo is not None:
+            raise ValueError("not a local date and time")
+        return wall.replace(tzinfo=ZoneInfo(zone)).isoformat()
     except ValueError:
         raise DeskError(400, f"Airing {index + 1}: {sent[:40]!r} is not a date and time "
                              "(YYYY-MM-DDTHH:MM).") from None
