@@ -24,7 +24,7 @@ from flask.sansio.blueprints import BlueprintSetupState
 from schedules import zones
 from schedules.channels import slugify
 from service import web_grid
-from service.contract import AiringQuery, StoredAiring, StoredProgramme, StoredRelease, Store
+from service.contract import AiringQuery, Store, StoredAiring, StoredProgramme, StoredRelease
 from service.feeds import MAX_DAYS as FEED_MAX_DAYS
 from service.web import current_store
 from service.web_text import (

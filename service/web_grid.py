@@ -111,8 +111,8 @@ def hour_ticks(day_start: dt.datetime, day_end: dt.datetime, zone: ZoneInfo) -> 
     while moment < _utc(day_end):
         local = moment.astimezone(zone)
         hour = local.hour % 12 or 12
-        label = f"{hour}{':%02d' % local.minute if local.minute else ''} " \
-                f"{'am' if local.hour < 12 else 'pm'}"
+        minutes = f":{local.minute:02d}" if local.minute else ""  # zones offset by :30 or :45
+        label = f"{hour}{minutes} {'am' if local.hour < 12 else 'pm'}"
         ticks.append(Tick(minutes_between(day_start, moment), label, local.isoformat()))
         moment += dt.timedelta(hours=1)
     return ticks

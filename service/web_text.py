@@ -8,6 +8,7 @@ close the ``<script>`` element it is embedded in.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -42,7 +43,7 @@ def segments(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Segment]:
             cleaned.append((start, end, ref))
     cuts = sorted({0, len(text), *(s for s, _, _ in cleaned), *(e for _, e, _ in cleaned)})
     out: list[Segment] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         refs = tuple(ref for s, e, ref in cleaned if s <= a and b <= e)
         out.append(Segment(text[a:b], refs, a))
     return out
