@@ -273,7 +273,13 @@ def post_release() -> Response:
         data = request.get_data(cache=False)
         format_in: str | None = RAW_FORMATS[mimetype]
     elif mimetype == "application/json" or mimetype.endswith("+json"):
-        envelope = request.get_json(silent=False)
+        try:
+            envelope = json.loads(request.get_data(cache=False))
+        except UnicodeDecodeError:
+            raise Problem(400, "invalid-json", "the JSON body is not UTF-8") from None
+        except json.JSONDecodeError as exc:
+            raise Problem(400, "invalid-json", f"the body is not valid JSON: {exc.msg} "
+                          f"(line {exc.lineno}, column {exc.colno})") from None
         if not isinstance(envelope, dict):
             raise Problem(400, "invalid-body", "the JSON body must be an object with "
                           "\"text\" or \"html\"")
