@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, cast
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Response, current_app, render_template, request, url_for
@@ -114,7 +114,7 @@ def viewer() -> Viewer:
                             f"{arg[:80]!r} is not an IANA time zone name; choose one from the "
                             "list (for example Australia/Sydney or Europe/London).")
         return Viewer(zone, "chosen", arg)
-    cookie = zone_or_none(request.cookies.get("tz"))
+    cookie = zone_or_none(unquote(request.cookies.get("tz", "")))
     if cookie is not None:
         return Viewer(cookie, "browser", "")
     return Viewer(None, "broadcaster", "")

@@ -7,7 +7,7 @@
   try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
   if (!zone || !/^[A-Za-z0-9_+\-\/]{1,64}$/.test(zone)) { return; }
   if (!has) {
-    document.cookie = "tz=" + encodeURIComponent(zone) + "; path=/; max-age=31536000; SameSite=Lax";
+    document.cookie = "tz=" + zone + "; path=/; max-age=31536000; SameSite=Lax";
     var shown = document.documentElement.getAttribute("data-tz");
     // Re-render once so times appear in the reader's zone; never loops (the cookie is now set).
     if (shown !== zone && !/[?&]tz=/.test(location.search) && document.cookie.indexOf("tz=") !== -1
