@@ -77,6 +77,7 @@ def _configure(state: BlueprintSetupState) -> None:
     app.jinja_env.filters["script_json"] = script_json
     app.jinja_env.globals["zone_names"] = zone_names
     app.jinja_env.globals["phone"] = phone
+    app.jinja_env.globals["clock"] = clock
 
 
 def store() -> Store:
@@ -416,11 +417,14 @@ def release(release_id: int) -> str:
     record = rel.record
     known = {p.slug for p in store().programmes()}
     stored = all_airings(AiringQuery(release=release_id, include_cancelled=True))
+    # Checking a release means comparing with its text: times stay in the zone the release
+    # used unless a zone is chosen explicitly.
+    zone = who.zone if who.source == "chosen" else None
     return render_template(
         "release.html", viewer=who, rel=rel, record=record,
         highlighted=release_highlights(rel), original=original_text(rel),
-        extracted=[show_record_airing(a, who.zone) for a in record.airings],
-        stored=[show(a, who.zone) for a in stored], known=known, slugify=slugify,
+        extracted=[show_record_airing(a, zone) for a in record.airings],
+        stored=[show(a, zone) for a in stored], known=known, slugify=slugify,
         short_day=short_day, json_url=f"/api/v1/releases/{release_id}",
         ical=feed_links(f"/feeds/releases/{release_id}.ics"))
 
