@@ -136,6 +136,7 @@ airings = Table(
     Column("updated", UTCDateTime(), nullable=False),
     Column("rule", Text),
     Index("ix_airings_start_uid", "start", "uid"),
+    Index("ix_airings_channel_day", "channel_slug", "local_date"),
 )
 
 announcements = Table(

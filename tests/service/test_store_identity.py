@@ -14,6 +14,9 @@ from service.contract import AiringQuery, StoredAiring
 from service.store import SqlStore
 
 DOCUMENTS = Path(__file__).resolve().parent / "documents"
+EXAMPLES = Path(__file__).resolve().parent.parent.parent / "examples"
+PATHS = [str(EXAMPLES / "foreign-correspondent-leave-no-dark-corner.md"),
+         str(EXAMPLES / "blog-repost-leave-no-dark-corner.txt")]
 SYDNEY = ZoneInfo("Australia/Sydney")
 
 
@@ -279,3 +282,28 @@ def test_a_bad_correction_raises_and_stores_nothing(store: SqlStore, seed: bytes
     with pytest.raises(ParseError, match="ISO 8601"):
         store.ingest(seed, corrections=[Correction("airing:0", "start", "teatime")])
     assert store.releases() == ([], None)
+
+
+def _ingest_all(url: str, paths: list[str]) -> None:
+    s = SqlStore(url)
+    for p in paths:
+        s.ingest(Path(p).read_bytes(), name=Path(p).name)
+    s.close()
+
+
+def test_several_processes_ingesting_at_once_agree(store: SqlStore, store_url: str) -> None:
+    """Gunicorn workers write concurrently: every write is serialised and counted once."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_ingest_all, args=(store_url, PATHS[::step]))
+             for step in (1, -1, 1, -1)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+    assert [p.exitcode for p in procs] == [0, 0, 0, 0]
+    assert len(store.releases()[0]) == 2
+    airings = listing(store)
+    assert len(airings) == 3
+    assert store.revision()[0] == 2

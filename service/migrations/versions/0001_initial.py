@@ -46,6 +46,7 @@ def upgrade() -> None:
     op.create_index(op.f('ix_airings_channel_slug'), 'airings', ['channel_slug'])
     op.create_index(op.f('ix_airings_programme_slug'), 'airings', ['programme_slug'])
     op.create_index(op.f('ix_airings_start_uid'), 'airings', ['start', 'uid'])
+    op.create_index(op.f('ix_airings_channel_day'), 'airings', ['channel_slug', 'local_date'])
 
     op.create_table('programmes',
     sa.Column('slug', sa.String(length=200), nullable=False),
@@ -143,6 +144,7 @@ def downgrade() -> None:
     op.drop_table('releases')
     op.drop_table('programmes')
     op.drop_index(op.f('ix_airings_start_uid'), table_name='airings')
+    op.drop_index(op.f('ix_airings_channel_day'), table_name='airings')
     op.drop_index(op.f('ix_airings_programme_slug'), table_name='airings')
     op.drop_index(op.f('ix_airings_channel_slug'), table_name='airings')
 
