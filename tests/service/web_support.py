@@ -3,7 +3,6 @@ SCHEDULES_TEST_DATABASE_URL is set, in the store's own fixtures), the app over i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -64,10 +63,9 @@ def post_seeds(client: FlaskClient, token: str) -> None:
 # Imported by the HTTP test modules (``from web_support import ...``).
 
 @pytest.fixture
-def web_store(tmp_path: Path) -> Iterator[SqlStore]:
-    store = sqlite_store(tmp_path)
-    yield store
-    store.close()
+def web_store(store: SqlStore) -> SqlStore:
+    """The store helper's ``store`` fixture: SQLite, and PostgreSQL when configured."""
+    return store
 
 
 @pytest.fixture
