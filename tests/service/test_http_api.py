@@ -72,8 +72,6 @@ def test_json_envelope_is_the_same_as_a_raw_body(client: FlaskClient, token: str
     assert [a["start"] for a in body["airings"]] == ["2018-09-18T20:00:00+10:00"]
 
 
-@pytest.mark.xfail(reason="core bug: schedules/read/html.py truth-tests lxml elements "
-                   "(FutureWarning, an error under pytest): remove this mark once fixed")
 def test_html_envelope(client: FlaskClient, token: str) -> None:
     html = ("<html><head><title>Four Corners: Test</title></head><body><h1>Four Corners</h1>"
             "<p>Airs 8.30 pm Monday 3 June 2019 on ABC TV.</p></body></html>")
