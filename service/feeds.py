@@ -78,10 +78,10 @@ class FeedOptions:
     tz: str | None = None
 
     @classmethod
-    def from_request(cls) -> FeedOptions:
+    def from_request(cls, default_past_days: int = DEFAULT_PAST_DAYS) -> FeedOptions:
         zone = param("tz", parse_zone, None)
         return cls(
-            past_days=param("past_days", int_between(0, MAX_DAYS), DEFAULT_PAST_DAYS),
+            past_days=param("past_days", int_between(0, MAX_DAYS), default_past_days),
             future_days=param("future_days", int_between(0, MAX_DAYS), None),
             premieres_only=param("premieres_only", parse_bool, False),
             repeats=param("repeats", parse_bool, True),
@@ -407,7 +407,9 @@ def programme_feed(slug: str) -> Response:
 
 @bp.get("/feeds/releases/<int:release_id>.ics")
 def release_feed(release_id: int) -> Response:
-    options = FeedOptions.from_request()
+    """One document's broadcasts. Unlike the running feeds it keeps every airing however old by
+    default: it is the calendar of that press release, downloaded or subscribed on purpose."""
+    options = FeedOptions.from_request(default_past_days=MAX_DAYS)
 
     def build(store: Store, today: dt.date, last_modified: dt.datetime) -> Rendered:
         release = store.release(release_id) if release_id < 2**63 else None

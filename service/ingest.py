@@ -25,6 +25,7 @@ from sqlalchemy import Row
 from schedules.channels import slugify
 from schedules.errors import ModelError, ParseError
 from schedules.model import Airing, Release
+from schedules.recurrence import with_occurrences
 from service.contract import Correction
 
 UID_DOMAIN = "broadcast-schedules"
@@ -98,14 +99,21 @@ def existing(row: Row[Any]) -> Existing:
 
 
 def incoming(release: Release) -> list[Incoming]:
-    """The airings ``release`` announces, with the RRULE of each stated recurrence kept on the
-    airing that is its first occurrence."""
+    """The airings ``release`` announces, every occurrence of its stated recurring slots
+    included, with the RRULE of each recurrence kept on the airing that is its first
+    occurrence."""
     rules: dict[tuple[str | None, str | None, dt.datetime], str] = {}
     for r in release.recurrences:
         rules.setdefault((slug(r.programme), slug(r.channel), r.first.astimezone(dt.UTC)),
                          r.rule)
+    listed = list(release.airings)
+    known = {id(a) for a in listed}
+    # Listings need the rows of a stated run, not just its rule: the occurrences after the ones
+    # the release lists are appended (positions after the listed airings', so a correction
+    # aimed at "airing:<n>" keeps its target).
+    later = [a for a in with_occurrences(listed, release.recurrences) if id(a) not in known]
     out = []
-    for i, a in enumerate(release.airings):
+    for i, a in enumerate([*listed, *later]):
         start = a.start.astimezone(dt.UTC)
         p, c = slug(a.programme), slug(a.channel)
         out.append(Incoming(

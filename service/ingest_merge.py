@@ -213,8 +213,10 @@ def refresh_programmes(conn: Connection, slugs: set[str]) -> None:
         old = conn.execute(select(programmes.c.releases)
                            .where(programmes.c.slug == slug)).scalar_one_or_none()
         ids |= set(old or [])
-        records = {int(r.id): decode_release(r.record) for r in conn.execute(
-            select(releases.c.id, releases.c.record).where(releases.c.id.in_(ids)))}
+        found = conn.execute(select(releases.c.id, releases.c.record, releases.c.superseded_by)
+                             .where(releases.c.id.in_(ids))).all()
+        records = {int(r.id): decode_release(r.record) for r in found}
+        revised = {int(r.id) for r in found if r.superseded_by is not None}
         ids = {i for i, rec in records.items() if slug in programme_slugs(rec)}
         conn.execute(delete(programmes).where(programmes.c.slug == slug))
         if not ids:
@@ -222,7 +224,11 @@ def refresh_programmes(conn: Connection, slugs: set[str]) -> None:
         title = next((r.programme for r in rows if r.programme), None)
         presenter = synopsis = url = None
         contacts: list[dict[str, Any]] = []
-        for i in sorted(ids, reverse=True):  # the newest release speaks first
+        # Who describes the programme: releases still current (not revised) speak before the
+        # ones they replaced, and among those the first to announce it speaks first. So a
+        # revision's synopsis wins over the version it replaced, while a later repost or a
+        # season slate only fills in what the programme's own release left out.
+        for i in sorted(ids, key=lambda i: (i in revised, i)):
             for p in records[i].programmes:
                 if p.title and slugify(p.title) == slug:
                     title = title or p.title

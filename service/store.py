@@ -217,12 +217,25 @@ class SqlStore:
                      .values(revision=state.c.revision + 1, changed=now))
 
     def revision(self) -> tuple[int, dt.datetime]:
-        with self._read() as conn:
-            row = conn.execute(select(state.c.revision, state.c.changed)
-                               .where(state.c.id == 1)).first()
-        if row is None or row.revision == 0:
+        """One indexed read, asked on every feed poll: it runs on a pooled DBAPI connection
+        without the ORM/Core layers, which cost several times the query itself (measured by
+        benchmarks/feeds.py). A single SELECT is its own consistent snapshot on both backends."""
+        raw = self.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            try:
+                cursor.execute("SELECT revision, changed FROM state WHERE id = 1")
+                row = cursor.fetchone()
+            finally:
+                cursor.close()
+        finally:
+            raw.close()  # back to the pool, which rolls back what the driver opened
+        if row is None or not row[0]:
             return 0, EPOCH
-        return int(row.revision), row.changed
+        changed = row[1]
+        if isinstance(changed, str):  # SQLite keeps DateTime as ISO text
+            changed = dt.datetime.fromisoformat(changed)
+        return int(row[0]), changed.replace(tzinfo=dt.UTC)
 
     # -- ingest ---------------------------------------------------------------------------
 

@@ -151,6 +151,14 @@ def test_programme_and_release_feeds(seeded: FlaskClient) -> None:
     assert [wall(e) for e in events(release.data)] == ["2018-09-18 20:00 Australia/Sydney"]
 
 
+def test_a_release_feed_keeps_its_old_airings_without_asking(seeded: FlaskClient) -> None:
+    # The running feeds show the last 30 days by default; a release's own calendar is the whole
+    # document, however long ago it aired.
+    assert events(seeded.get("/feeds/all.ics").data) == []
+    assert len(events(seeded.get("/feeds/releases/1.ics").data)) == 3
+    assert events(seeded.get("/feeds/releases/1.ics?past_days=30").data) == []
+
+
 def test_xmltv_is_valid_against_the_dtd(seeded: FlaskClient) -> None:
     response = seeded.get("/xmltv.xml" + ALL_TIME)
     assert response.status_code == 200

@@ -239,6 +239,26 @@ def test_a_stated_recurring_slot_keeps_its_rule_on_the_first_airing(store: SqlSt
     assert first.rule == "FREQ=WEEKLY;COUNT=6"
 
 
+def test_a_stated_recurring_slot_is_listed_week_by_week(store: SqlStore) -> None:
+    store.ingest((DOCUMENTS / "new-inventors-weekly.md").read_bytes())
+    rows = listing(store)
+    assert [a.start.astimezone(SYDNEY).strftime("%d %b %H:%M") for a in rows] == [
+        "05 Mar 20:30", "12 Mar 20:30", "19 Mar 20:30", "26 Mar 20:30", "02 Apr 20:30",
+        "09 Apr 20:30"]  # wall time kept across the end of daylight saving on 7 April
+    assert [a.rule for a in rows[1:]] == [None] * 5
+    assert {a.channel for a in rows} == {"ABC TV"}
+    assert len({a.uid for a in rows}) == 6
+
+
+def test_the_programme_is_described_by_its_own_release_not_a_later_repost(
+        store: SqlStore, seed: bytes, repost: bytes) -> None:
+    store.ingest(seed, name="seed.md")
+    store.ingest(repost, name="blog.txt")
+    programme = store.programme("foreign-correspondent")
+    assert programme is not None and programme.synopsis is not None
+    assert programme.synopsis.startswith("China is marrying Big Brother to Big Data.")
+
+
 def test_uids_are_deterministic_across_stores(store: SqlStore, seed: bytes,
                                               tmp_path: object) -> None:
     store.ingest(seed)
