@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
+import secrets
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -222,6 +224,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from gunicorn.app.base import BaseApplication
 
     _store().close()  # migrate once, in the master, before any worker forks
+    if not settings.secret_key():
+        # Every worker must sign desk sessions with the same key, or a login made on one
+        # worker is refused by the next; the workers inherit it from this process.
+        os.environ["SCHEDULES_SECRET_KEY"] = secrets.token_hex(32)
 
     class Server(BaseApplication):  # type: ignore[misc]
         def __init__(self, options: dict[str, Any]) -> None:
@@ -246,7 +252,8 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="file, folder (read recursively) or - for standard input")
     p.add_argument("--country", default=None,
-                   help="broadcaster's country, ISO 3166 alpha-2 (default AU)")
+                   help="broadcaster's country, ISO 3166 alpha-2 "
+                        "(default: SCHEDULES_COUNTRY, else AU)")
     p.add_argument("--reference-date", type=_date, default=None,
                    help="the release date when the text gives none (YYYY-MM-DD)")
     p.add_argument("--format-in", choices=FORMATS, default=None,

@@ -9,7 +9,6 @@ Times are shown in the viewer's zone: the ``tz`` query parameter, else the ``tz`
 from __future__ import annotations
 
 import datetime as dt
-import os
 import secrets
 from collections import defaultdict
 from collections.abc import Iterator
@@ -23,7 +22,7 @@ from flask.sansio.blueprints import BlueprintSetupState
 
 from schedules import zones
 from schedules.channels import slugify
-from service import web_grid
+from service import settings, web_grid
 from service.contract import AiringQuery, Store, StoredAiring, StoredProgramme, StoredRelease
 from service.feeds import MAX_DAYS as FEED_MAX_DAYS
 from service.web import current_store
@@ -69,7 +68,7 @@ def _configure(state: BlueprintSetupState) -> None:
     if not app.secret_key:
         # The desk's session cookie is signed with SECRET_KEY. Without one every process makes
         # its own, which works for one worker but logs people out when another worker answers.
-        configured = os.environ.get("SCHEDULES_SECRET_KEY", "").strip()
+        configured = settings.secret_key()
         if not configured:
             app.logger.warning("no SECRET_KEY or SCHEDULES_SECRET_KEY: desk sessions use a "
                                "per-process key (set one when running several workers)")
@@ -103,7 +102,8 @@ def home_zone() -> ZoneInfo:
         "SCHEDULES_HOME_ZONE")
     if isinstance(configured, str) and zone_or_none(configured):
         return ZoneInfo(configured)
-    return ZoneInfo(zones.country(current_app.config.get("COUNTRY")).home_zone)
+    return ZoneInfo(zones.country(current_app.config.get("COUNTRY") or settings.country()
+                                  ).home_zone)
 
 
 def viewer() -> Viewer:

@@ -24,6 +24,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SCHEDULES_API_TOKENS", "",
             "comma-separated bearer tokens accepted for writes, besides those made with "
             "`schedules token create`"),
+    Setting("SCHEDULES_COUNTRY", "AU",
+            "the broadcasters' country when a document or request names none (ISO 3166 "
+            "alpha-2: AU, GB, IE, NZ, US, CA): sets the home time zone, the phone region and "
+            "day-first dates"),
+    Setting("SCHEDULES_CHANNEL_FILES", "",
+            "channel tables (TOML, the format of schedules/data/channels/) added to the bundled "
+            "ones, paths separated by ':'"),
+    Setting("SCHEDULES_SECRET_KEY", "",
+            "signs the release desk's session cookie; `schedules serve` makes one per run for "
+            "its workers when unset (desk logins then end at a restart)"),
     Setting("SCHEDULES_TEST_DATABASE_URL", "",
             "tests only: a PostgreSQL URL; when set, every store test also runs on it"),
 )
@@ -45,3 +55,11 @@ def database_url(environ: Mapping[str, str] | None = None) -> str:
 
 def api_tokens(environ: Mapping[str, str] | None = None) -> list[str]:
     return [t.strip() for t in get("SCHEDULES_API_TOKENS", environ).split(",") if t.strip()]
+
+
+def country(environ: Mapping[str, str] | None = None) -> str:
+    return get("SCHEDULES_COUNTRY", environ).upper()
+
+
+def secret_key(environ: Mapping[str, str] | None = None) -> str:
+    return get("SCHEDULES_SECRET_KEY", environ)

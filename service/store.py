@@ -43,6 +43,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import make_url
 
 from schedules.channels import all_channels
+from schedules.channels import files_from_env as channel_files_from_env
 from schedules.errors import ConfigError, InputError, ScheduleError
 from schedules.extract import extract
 from schedules.model import Release
@@ -251,12 +252,13 @@ class SqlStore:
         if not isinstance(data, bytes | bytearray):
             raise InputError(f"expected the document as bytes, got {type(data).__name__}")
         try:
-            code = country_info(country).code
+            code = country_info(country or settings.country()).code
         except ConfigError as exc:
             raise InputError(exc.message) from None
         doc = read_document(bytes(data), name=name, format_in=format_in)
         release = extract(doc, reference_date=reference_date, country=code,
-                          today=dt.date.today(), source=name)
+                          today=dt.date.today(), source=name,
+                          channel_files=channel_files_from_env())
         if url:
             release = replace(release, url=url)
         return release
