@@ -74,6 +74,7 @@ def _configure(state: BlueprintSetupState) -> None:
                                "per-process key (set one when running several workers)")
         app.secret_key = configured or secrets.token_hex(32)
     app.jinja_env.filters["script_json"] = script_json
+    app.jinja_env.filters["web_url"] = web_url
     app.jinja_env.globals["zone_names"] = zone_names
     app.jinja_env.globals["phone"] = phone
     app.jinja_env.globals["clock"] = clock
@@ -327,6 +328,47 @@ def guide() -> str:
 # ---------------------------------------------------------------- Programme page
 
 
+def web_url(value: str | None) -> str | None:
+    """``value`` when it is an http(s) address, else None: a URL read from a document (a
+    canonical link, a programme site) must not become a ``javascript:`` link."""
+    if value and urlsplit(value.strip()).scheme.lower() in ("http", "https"):
+        return value.strip()
+    return None
+
+
+def broadcast_event(s: Shown, *, series_name: str | None,
+                    series_id: str | None) -> dict[str, Any]:
+    """One airing as a schema.org BroadcastEvent."""
+    a = s.airing
+    series: dict[str, Any] = ({"@id": series_id} if series_id else
+                              {"@type": "TVSeries", "name": a.programme or series_name or ""})
+    work: dict[str, Any] = series
+    if a.episode:
+        work = {"@type": "TVEpisode", "name": a.episode, "partOfSeries": series}
+    event: dict[str, Any] = {
+        "@type": "BroadcastEvent",
+        "name": " - ".join(x for x in (a.programme or series_name, a.episode) if x),
+        "startDate": s.iso,
+        "eventStatus": "https://schema.org/EventCancelled" if s.cancelled
+        else "https://schema.org/EventScheduled",
+        "isLiveBroadcast": False,
+        "workPerformed": work,
+    }
+    if s.end is not None:
+        event["endDate"] = s.end.isoformat()
+    if a.channel:
+        event["publishedOn"] = {"@type": "BroadcastService", "name": a.channel}
+    if a.repeat:
+        event["description"] = "Repeat"
+    return event
+
+
+def release_jsonld(shown: list[Shown]) -> dict[str, Any]:
+    """The broadcasts a release announces, for search engines and EPG tools."""
+    return {"@context": "https://schema.org",
+            "@graph": [broadcast_event(s, series_name=None, series_id=None) for s in shown]}
+
+
 def programme_jsonld(prog: StoredProgramme, shown: list[Shown], page_url: str) -> dict[str, Any]:
     series_id = page_url + "#series"
     series: dict[str, Any] = {"@type": "TVSeries", "@id": series_id, "name": prog.title,
@@ -336,30 +378,10 @@ def programme_jsonld(prog: StoredProgramme, shown: list[Shown], page_url: str) -
     if prog.presenter:
         series["contributor"] = {"@type": "Person", "name": prog.presenter,
                                  "roleName": "Presenter"}
-    if prog.url:
-        series["sameAs"] = prog.url
+    if web_url(prog.url):
+        series["sameAs"] = web_url(prog.url)
     graph: list[dict[str, Any]] = [series]
-    for s in shown:
-        a = s.airing
-        work: dict[str, Any] = {"@id": series_id}
-        if a.episode:
-            work = {"@type": "TVEpisode", "name": a.episode, "partOfSeries": {"@id": series_id}}
-        event: dict[str, Any] = {
-            "@type": "BroadcastEvent",
-            "name": " - ".join(x for x in (a.programme or prog.title, a.episode) if x),
-            "startDate": s.iso,
-            "eventStatus": "https://schema.org/EventCancelled" if s.cancelled
-            else "https://schema.org/EventScheduled",
-            "isLiveBroadcast": False,
-            "workPerformed": work,
-        }
-        if s.end is not None:
-            event["endDate"] = s.end.isoformat()
-        if a.channel:
-            event["publishedOn"] = {"@type": "BroadcastService", "name": a.channel}
-        if a.repeat:
-            event["description"] = "Repeat"
-        graph.append(event)
+    graph.extend(broadcast_event(x, series_name=prog.title, series_id=series_id) for x in shown)
     return {"@context": "https://schema.org", "@graph": graph}
 
 
@@ -420,12 +442,14 @@ def release(release_id: int) -> str:
     # Checking a release means comparing with its text: times stay in the zone the release
     # used unless a zone is chosen explicitly.
     zone = who.zone if who.source == "chosen" else None
+    stored_shown = [show(a, zone) for a in stored]
     return render_template(
         "release.html", viewer=who, rel=rel, record=record,
         highlighted=release_highlights(rel), original=original_text(rel),
         extracted=[show_record_airing(a, zone) for a in record.airings],
-        stored=[show(a, zone) for a in stored], known=known, slugify=slugify,
+        stored=stored_shown, known=known, slugify=slugify,
         short_day=short_day, json_url=f"/api/v1/releases/{release_id}",
+        jsonld=release_jsonld(stored_shown),
         ical=feed_links(f"/feeds/releases/{release_id}.ics"))
 
 

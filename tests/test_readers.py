@@ -342,3 +342,9 @@ def test_an_unknown_format_is_a_precise_error() -> None:
 def test_a_pdf_file_itself_is_refused_with_advice() -> None:
     with pytest.raises(ReadError, match=r"PDF file.*pdftotext"):
         read_document(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", name="release.pdf")
+
+
+def test_a_canonical_link_that_is_not_a_web_address_is_ignored() -> None:
+    page = (b"<html><head><title>T</title><link rel='canonical' href='javascript:alert(1)'>"
+            b"</head><body><main><p>Airs 8pm.</p></main></body></html>")
+    assert read_document(page, name="page.html").url is None

@@ -170,6 +170,8 @@ def read(text: str) -> Document:
             url = link.get("href")
             break
     url = url or _meta(root, "og:url")
+    if url and not re.match(r"\s*https?://", url, re.IGNORECASE):
+        url = None  # only a web address is a page's address (never javascript: or data:)
     date_hint = _date(_meta(root, "article:published_time", "og:published_time", "date",
                             "dc.date", "dcterms.date", "datepublished", "pubdate",
                             "publish-date", "sailthru.date"))

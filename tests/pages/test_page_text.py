@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from service.web_text import phone, script_json, segments, zone_or_none
 
 
@@ -38,3 +40,15 @@ def test_only_real_iana_zone_names_are_accepted() -> None:
     assert zone_or_none("Australia/Sydney") is not None
     for bad in ("", "Mars/Base", "../../etc/passwd", "US/Eastern", "x" * 100):
         assert zone_or_none(bad) is None, bad
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("https://www.abc.net.au/fc", "https://www.abc.net.au/fc"),
+    (" HTTP://example.org/a ", "HTTP://example.org/a"),
+    ("javascript:alert(1)", None), (" JavaScript:alert(1)", None),
+    ("data:text/html,<script>", None), ("//evil.example/x", None), (None, None), ("", None),
+])
+def test_only_http_addresses_are_linked(value: str | None, expected: str | None) -> None:
+    from service.pages import web_url
+
+    assert web_url(value) == expected

@@ -198,3 +198,27 @@ def test_html_pages_never_reach_for_a_stylesheet_or_script_off_site(client: Flas
     for name in ("site.css", "tz.js"):
         with client.get(f"/static/{name}") as answer:
             assert answer.status_code == 200, name
+
+
+def test_release_page_carries_its_broadcasts_as_json_ld(client: FlaskClient,
+                                                       seeded: int) -> None:
+    doc = page(client, f"/releases/{seeded}")
+    data = json.loads(doc.xpath("//script[@type='application/ld+json']/text()")[0])
+    events = data["@graph"]
+    assert [(e["@type"], e["startDate"], e["publishedOn"]["name"]) for e in events] == [
+        ("BroadcastEvent", "2018-09-18T20:00:00+10:00", "ABC TV"),
+        ("BroadcastEvent", "2018-09-21T13:30:00+10:00", "ABC TV"),
+        ("BroadcastEvent", "2018-09-22T19:30:00+10:00", "ABC News Channel")]
+    assert events[0]["workPerformed"] == {
+        "@type": "TVEpisode", "name": "Leave No Dark Corner",
+        "partOfSeries": {"@type": "TVSeries", "name": "Foreign Correspondent"}}
+
+
+def test_only_web_addresses_become_links(client: FlaskClient, sql_store: SqlStore) -> None:
+    html = (b"<html><head><title>Harbour Nights</title>"
+            b"<link rel='canonical' href='javascript:alert(1)'></head><body><main>"
+            b"<p>RELEASED: Monday 3 June 2019</p>"
+            b"<p>Harbour Nights airs at 8pm Friday 7 June on ABC TV.</p></main></body></html>")
+    release = sql_store.ingest(html, name="page.html", country="AU").release
+    doc = page(client, f"/releases/{release.id}")
+    assert not doc.xpath("//a[starts-with(normalize-space(@href),'javascript:')]")
