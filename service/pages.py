@@ -99,8 +99,7 @@ class Viewer:
 
 
 def home_zone() -> ZoneInfo:
-    configured = current_app.config.get("HOME_ZONE") or current_app.config.get(
-        "SCHEDULES_HOME_ZONE")
+    configured = current_app.config.get("HOME_ZONE")
     if isinstance(configured, str) and zone_or_none(configured):
         return ZoneInfo(configured)
     return ZoneInfo(zones.country(current_app.config.get("COUNTRY") or settings.country()

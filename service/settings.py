@@ -1,6 +1,8 @@
 """Every setting the service reads from the environment, as one documented table.
 
-The environment is read here and nowhere else (the core never reads it).
+The service reads the environment here and nowhere else. The one exception is the core command
+``schedules parse``, which honours ``SCHEDULES_CHANNEL_FILES`` through
+:func:`schedules.channels.files_from_env` so that both read the same channel tables.
 """
 
 from __future__ import annotations
