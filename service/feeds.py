@@ -79,6 +79,20 @@ class FeedOptions:
 
     @classmethod
     def from_request(cls, default_past_days: int = DEFAULT_PAST_DAYS) -> FeedOptions:
+        """The options of this request's query. A calendar client polls the same address over
+        and over, so valid query strings are remembered (a bounded map): a poll then costs a
+        dictionary look-up instead of parsing six parameters."""
+        key = (request.query_string, default_past_days)
+        known = _OPTIONS.get(key)
+        if known is not None:
+            return known
+        options = cls._parse(default_past_days)
+        if len(_OPTIONS) < _OPTIONS_MAX:
+            _OPTIONS[key] = options
+        return options
+
+    @classmethod
+    def _parse(cls, default_past_days: int) -> FeedOptions:
         zone = param("tz", parse_zone, None)
         return cls(
             past_days=param("past_days", int_between(0, MAX_DAYS), default_past_days),
@@ -110,6 +124,10 @@ class FeedOptions:
         if self.tz:
             text += f"; times printed without a zone shown as local time in {self.tz}"
         return text
+
+
+_OPTIONS: dict[tuple[bytes, int], FeedOptions] = {}
+_OPTIONS_MAX = 4096
 
 
 # --------------------------------------------------------------------------- cache

@@ -17,8 +17,18 @@ from typing import Any, cast
 from urllib.parse import quote, unquote, urlsplit
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, Response, current_app, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    Request,
+    Response,
+    current_app,
+    render_template,
+    request,
+    url_for,
+)
 from flask.sansio.blueprints import BlueprintSetupState
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 
 from schedules import zones
 from schedules.channels import slugify
@@ -60,9 +70,22 @@ def _page_error(exc: PageError) -> tuple[str, int]:
     return render_template("error.html", title=exc.title, detail=exc.detail), exc.status
 
 
+class PageSessions(SecureCookieSessionInterface):
+    """Sessions exist for the desk only: feed polls and API calls (most of the traffic) skip
+    verifying a signed cookie they never use."""
+
+    SESSIONLESS = ("/feeds/", "/api/", "/xmltv.xml", "/healthz", "/static/")
+
+    def open_session(self, app: Flask, request: Request) -> SecureCookieSession | None:
+        if request.path.startswith(self.SESSIONLESS):
+            return None  # Flask then installs a null session, which refuses writes
+        return super().open_session(app, request)
+
+
 @bp.record_once
 def _configure(state: BlueprintSetupState) -> None:
-    app = state.app
+    app = cast(Flask, state.app)
+    app.session_interface = PageSessions()
     app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
     app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
     if not app.secret_key:

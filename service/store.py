@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import datetime as dt
 import hashlib
 import hmac
 import json
 import os
 import secrets
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -87,6 +89,36 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+class _PooledPoller:
+    """The revision read on a pooled connection, for in-memory SQLite (one private database per
+    connection, so the read must share the pool's)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def cursor(self) -> _PooledCursor:
+        return _PooledCursor(self.engine)
+
+    def close(self) -> None:
+        pass
+
+
+class _PooledCursor:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.row: Any = None
+
+    def execute(self, sql: str) -> None:
+        with self.engine.connect() as conn:
+            self.row = conn.exec_driver_sql(sql).first()
+
+    def fetchone(self) -> Any:
+        return self.row
+
+    def close(self) -> None:
+        pass
 
 
 def _make_engine(url: str) -> Engine:
@@ -172,11 +204,19 @@ class SqlStore:
         self.url = url
         self.engine = engine or _make_engine(url)
         self.dialect = self.engine.dialect.name
+        self._pollers = threading.local()
+        self._poller_conns: list[Any] = []
+        self._poller_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"SqlStore({self.engine.url.render_as_string(hide_password=True)!r})"
 
     def close(self) -> None:
+        with self._poller_lock:
+            for conn in self._poller_conns:
+                with contextlib.suppress(Exception):
+                    conn.close()
+            self._poller_conns.clear()
         self.engine.dispose()
 
     # -- schema ---------------------------------------------------------------------------
@@ -218,25 +258,59 @@ class SqlStore:
                      .values(revision=state.c.revision + 1, changed=now))
 
     def revision(self) -> tuple[int, dt.datetime]:
-        """One indexed read, asked on every feed poll: it runs on a pooled DBAPI connection
-        without the ORM/Core layers, which cost several times the query itself (measured by
-        benchmarks/feeds.py). A single SELECT is its own consistent snapshot on both backends."""
-        raw = self.engine.raw_connection()
-        try:
-            cursor = raw.cursor()
+        """One indexed read, asked on every feed poll. It runs on a DBAPI connection this thread
+        keeps for the purpose (autocommit, outside the pool): going through SQLAlchemy Core and
+        the pool costs several times the query itself (measured by benchmarks/feeds.py). A single
+        SELECT is its own consistent snapshot on both backends. A broken connection is dropped
+        and the read retried once on a new one."""
+        for attempt in (1, 2):
+            conn = self._poller()
             try:
-                cursor.execute("SELECT revision, changed FROM state WHERE id = 1")
-                row = cursor.fetchone()
-            finally:
-                cursor.close()
-        finally:
-            raw.close()  # back to the pool, which rolls back what the driver opened
+                cursor = conn.cursor()
+                try:
+                    cursor.execute("SELECT revision, changed FROM state WHERE id = 1")
+                    row = cursor.fetchone()
+                finally:
+                    cursor.close()
+                break
+            except Exception:
+                self._drop_poller(conn)
+                if attempt == 2:
+                    raise
         if row is None or not row[0]:
             return 0, EPOCH
         changed = row[1]
         if isinstance(changed, str):  # SQLite keeps DateTime as ISO text
             changed = dt.datetime.fromisoformat(changed)
         return int(row[0]), changed.replace(tzinfo=dt.UTC)
+
+    def _poller(self) -> Any:
+        pid = os.getpid()
+        held = getattr(self._pollers, "held", None)
+        if held is not None and held[0] == pid:
+            return held[1]
+        database = self.engine.url.database
+        if self.dialect == "sqlite" and (not database or database == ":memory:"
+                                         or "mode=memory" in str(self.engine.url)):
+            return _PooledPoller(self.engine)  # a private in-memory database: use the pool
+        cargs, cparams = self.engine.dialect.create_connect_args(self.engine.url)
+        if self.dialect == "sqlite":
+            cparams["check_same_thread"] = False  # closed by close(), from any thread
+        conn = self.engine.dialect.connect(*cargs, **cparams)
+        if self.dialect != "sqlite":
+            conn.autocommit = True
+        self._pollers.held = (pid, conn)  # a forked child opens its own
+        with self._poller_lock:
+            self._poller_conns.append(conn)
+        return conn
+
+    def _drop_poller(self, conn: Any) -> None:
+        self._pollers.held = None
+        with self._poller_lock:
+            if conn in self._poller_conns:
+                self._poller_conns.remove(conn)
+        with contextlib.suppress(Exception):
+            conn.close()
 
     # -- ingest ---------------------------------------------------------------------------
 

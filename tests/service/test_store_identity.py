@@ -184,6 +184,30 @@ def test_the_revision_counter_moves_only_on_change(store: SqlStore, seed: bytes,
     assert store.revision() == (n2, t2)
 
 
+def test_a_poller_sees_a_change_made_by_another_process_at_once(store: SqlStore, seed: bytes,
+                                                              repost: bytes) -> None:
+    # The revision is read on a connection each thread keeps: it must never see a stale
+    # snapshot, or feeds served by one worker would miss an ingest made through another.
+    import threading
+
+    other = SqlStore(store.url)  # another worker: its own engine and connections
+    try:
+        seen: list[int] = []
+        poll = threading.Thread(target=lambda: seen.append(store.revision()[0]))
+        poll.start()
+        poll.join()
+        other.ingest(seed)
+        assert store.revision()[0] == seen[0] + 1
+        other.ingest(repost)
+        assert store.revision()[0] == seen[0] + 2
+        again = threading.Thread(target=lambda: seen.append(store.revision()[0]))
+        again.start()
+        again.join()
+        assert seen[-1] == seen[0] + 2
+    finally:
+        other.close()
+
+
 def test_reparse_keeps_uids_and_changes_nothing_when_the_parser_agrees(store: SqlStore,
                                                                        seed: bytes) -> None:
     store.ingest(seed)
