@@ -13,13 +13,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -30,6 +23,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from service.store import SqlStore
+from tests.harness import require, serving
 
 HERE = Path(__file__).resolve().parent
 DOCUMENTS = HERE / "documents"
@@ -41,18 +35,9 @@ PG_MISSING = ("SCHEDULES_TEST_DATABASE_URL is not set, so the store tests ran on
               "(CI sets postgresql+psycopg://postgres@127.0.0.1:5432/test)")
 
 
-def require(condition: bool, reason: str) -> None:
-    """Skip (locally) or fail (``CI=true``) when what a test needs is missing."""
-    if condition:
-        return
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"required on CI: {reason}")
-    pytest.skip(reason)
-
-
 @pytest.fixture(name="require")
 def require_fixture() -> Callable[[bool, str], None]:
-    """``require(condition, reason)`` for tests (conftest modules are not importable)."""
+    """``require(condition, reason)`` as a fixture (also importable from tests.harness)."""
     return require
 
 
@@ -124,13 +109,6 @@ def repost() -> bytes:
     return REPOST.read_bytes()
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 class LiveServer(str):
     """The base URL of a running server; ``database_url`` is the store it serves."""
 
@@ -138,46 +116,12 @@ class LiveServer(str):
     log: Path
 
 
-def _wait_healthy(base: str, proc: subprocess.Popen[bytes], log: Path,
-                  timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"schedules serve exited with {proc.returncode}:\n"
-                               f"{log.read_text(errors='replace')[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{base}/healthz", timeout=2) as resp:
-                if resp.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.1)
-    raise RuntimeError(f"schedules serve did not answer /healthz within {timeout:.0f}s:\n"
-                       f"{log.read_text(errors='replace')[-3000:]}")
-
-
 @pytest.fixture
 def live_server(tmp_path: Path) -> Iterator[LiveServer]:
-    port = free_port()
     database_url = f"sqlite:///{tmp_path / 'live' / 'schedules.db'}"
-    env = {**os.environ, "SCHEDULES_DATABASE_URL": database_url,
-           "SCHEDULES_API_TOKENS": TEST_TOKEN, "PYTHONUNBUFFERED": "1"}
-    log = tmp_path / "serve.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "schedules.cli", "serve", "--host", "127.0.0.1",
-             "--port", str(port), "--workers", "2"],
-            env=env, stdout=out, stderr=subprocess.STDOUT, cwd=tmp_path)
-    base = LiveServer(f"http://127.0.0.1:{port}")
-    base.database_url = database_url
-    base.log = log
-    try:
-        _wait_healthy(base, proc, log)
+    env = {"SCHEDULES_DATABASE_URL": database_url, "SCHEDULES_API_TOKENS": TEST_TOKEN}
+    with serving(tmp_path, env) as (url, log):
+        base = LiveServer(url)
+        base.database_url = database_url
+        base.log = log
         yield base
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()

@@ -7,11 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
-import socket
 import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 import uuid
@@ -24,6 +20,8 @@ import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 from web_support import ALL_TIME, BLOG, press_release
+
+from tests.harness import serving
 
 pytestmark = pytest.mark.slow
 PG_URL = os.environ.get("SCHEDULES_TEST_DATABASE_URL", "").strip()
@@ -114,13 +112,6 @@ path = {tmp_path / 'khal.db'}
     return sync, khal_list, vdir
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def pg_server(tmp_path: Path, require: Callable[[bool, str], None]) -> Iterator[str]:
     """``schedules serve`` on PostgreSQL (a schema of its own), like ``live_server``."""
@@ -130,29 +121,12 @@ def pg_server(tmp_path: Path, require: Callable[[bool, str], None]) -> Iterator[
     with admin.begin() as conn:
         conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
     url = make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"})
-    port = _free_port()
-    env = {**os.environ, "SCHEDULES_DATABASE_URL": url.render_as_string(hide_password=False),
+    env = {"SCHEDULES_DATABASE_URL": url.render_as_string(hide_password=False),
            "SCHEDULES_API_TOKENS": TOKEN}
-    log = (tmp_path / "serve.log").open("wb")
-    proc = subprocess.Popen([sys.executable, "-m", "schedules.cli", "serve", "--host",
-                             "127.0.0.1", "--port", str(port), "--workers", "2"],
-                            env=env, stdout=log, stderr=subprocess.STDOUT, cwd=tmp_path)
-    base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            assert proc.poll() is None and time.monotonic() < deadline, "server did not start"
-            try:
-                if http("GET", f"{base}/healthz")[0] == 200:
-                    break
-            except (urllib.error.URLError, ConnectionError):
-                pass
-            time.sleep(0.1)
-        yield base
+        with serving(tmp_path, env) as (base, _log):
+            yield base
     finally:
-        proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=15)
-        log.close()
         with admin.begin() as conn:
             conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
         admin.dispose()
