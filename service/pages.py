@@ -420,6 +420,7 @@ def programme(slug: str) -> str:
     return render_template(
         "programme.html", viewer=who, prog=prog, shown=shown, streams=streams,
         feed=feed_links(f"/feeds/programmes/{quote(slug)}.ics"), short_day=short_day,
+        sources=[r for r in (store().release(i) for i in prog.releases) if r is not None],
         jsonld=programme_jsonld(prog, shown, page_url))
 
 

@@ -222,3 +222,11 @@ def test_only_web_addresses_become_links(client: FlaskClient, sql_store: SqlStor
     release = sql_store.ingest(html, name="page.html", country="AU").release
     doc = page(client, f"/releases/{release.id}")
     assert not doc.xpath("//a[starts-with(normalize-space(@href),'javascript:')]")
+
+
+def test_programme_page_names_the_releases_it_was_read_from(client: FlaskClient,
+                                                           seeded: int) -> None:
+    doc = page(client, "/programmes/foreign-correspondent")
+    links = doc.xpath("//section[@aria-labelledby='sources']//a")
+    assert [(a.get("href"), " ".join(a.text_content().split())) for a in links] == [
+        (f"/releases/{seeded}", "FOREIGN CORRESPONDENT: LEAVE NO DARK CORNER")]  # as printed
