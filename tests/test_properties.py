@@ -153,7 +153,8 @@ def test_a_time_written_in_any_supported_style_reads_back_as_itself(
 
 CUE_WORDS = st.sampled_from(["Airs", "AIRING", "TX", "tx", "Premieres", "posted", "POSTED",
                              "WHEN:", "when:", "Kick-Off", "said", "RSVP", "craoladh", " ",
-                             "\n", "é", "İ", "ß", "x", "@", "-", "again", "On Air"])
+                             "\n", "é", "É", "Ω", "İ", "\u212a", "ß", "x", "@", "-", "again",
+                             "On Air"])
 
 
 @settings(max_examples=150, deadline=None)
@@ -171,3 +172,34 @@ def test_the_fast_cue_scan_finds_what_the_case_insensitive_pattern_finds(text: s
     assert len(low) == len(text)
     for slow, fast in ((AIR_CUES, AIR_CUES_LOWER), (NOT_AIR_CUES, NOT_AIR_CUES_LOWER)):
         assert [m.span() for m in fast.finditer(low)] == [m.span() for m in slow.finditer(text)]
+
+
+NAME_WORDS = st.sampled_from(["Mon", "Monday", "MONDAY", "Mondays", "Tue", "Tues", "Tuesday",
+                              "Thur", "Thurs.", "Thu", "Sept", "Sep", "September", "SEPT",
+                              "May", "may", "Dé Luain", "an Luan", "AN LUAN", "Meán Fómhair",
+                              "Márta", "Mar.", "Marc", "a", "n", " ", ".", "s", "x", "day"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(NAME_WORDS, max_size=12).map("".join))
+def test_the_trie_shaped_names_match_what_the_longest_first_alternation_matches(
+        text: str) -> None:
+    import re
+
+    from schedules.extract.lexicon import (
+        IRISH_MONTHS,
+        IRISH_WEEKDAYS,
+        MONTHS,
+        WEEKDAYS,
+        _variants,
+        variant_forms,
+    )
+
+    for table in (MONTHS, WEEKDAYS, IRISH_MONTHS, IRISH_WEEKDAYS):
+        flat = "|".join(re.escape(f) for f in sorted(variant_forms(list(table)), key=len,
+                                                     reverse=True))
+        for tail in ("", r"\.?(?![a-zA-Z])", r"s?\s"):
+            slow = re.compile(f"(?:{flat}){tail}")
+            fast = re.compile(f"(?:{_variants(list(table))}){tail}")
+            assert [m.span() for m in fast.finditer(text)] == \
+                [m.span() for m in slow.finditer(text)]
