@@ -20,13 +20,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from schedules.channels import Channel, ChannelMention, ChannelTable
+from schedules.channels import Channel, ChannelMention, ChannelTable, trie_pattern
 from schedules.extract.lexicon import (
     AIR_CUES_LOWER,
+    IRISH_WEEKDAYS,
     NOT_AIR_CUES,
     NOT_AIR_CUES_LOWER,
     REPEAT_CUES,
+    WEEKDAYS,
     ascii_lower,
+    variant_forms,
 )
 from schedules.extract.temporal import (
     DateMention,
@@ -62,6 +65,43 @@ _CLAUSE_BREAK = re.compile(r"[;]|\.\s")
 _CLAUSE_END = re.compile(
     r";|,\s+and\s+(?!on\b|at\b)|(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})"
     r"(?<![ap]\.m)(?<!\b[A-Z])\.\s+(?=[A-Z“\"])")
+# Triggers: the bare words every mention of a kind contains. Scanned once over the whole text,
+# they tell which units can hold a date or time (a digit, "midnight"), a day ("Sunday",
+# "tonight") or an unlisted channel ("WVIZ", "Channel 35", "on ITV"); the other units skip
+# those per-unit scans, whose result there is known to be empty.
+_DIGITS = re.compile(r"\d+")
+_TIME_WORDS = re.compile(r"mid(?:day|night)|noon")
+_DAY_WORDS = re.compile(trie_pattern(
+    variant_forms([*WEEKDAYS, *IRISH_WEEKDAYS])
+    | {"tonight", "Tonight", "TONIGHT", "tomorrow", "Tomorrow", "today", "this evening"}))
+_CHANNEL_WORDS = re.compile(r"K[A-Z]{2}|W[A-Z]{2}|Channel\s|on\s+[A-Z][A-Z0-9]")
+_ON_LIST_ITEM = re.compile(r"[A-Z][A-Z0-9]{1,12}(?:\s+TV)?")
+_ON_BEFORE = re.compile(r"\bon\s+(?:the\s+)?$")
+_ON_LIST_BEFORE = re.compile(r"\bon\s+(?:the\s+)?[\w /.-]{1,40}?(?:,\s*|\s+and\s+|\s*&\s*)$")
+_LIST_BREAK = re.compile(r"[.;]")
+
+
+class _Marks:
+    """Where one whole-text scan matched, to ask whether a unit holds (or straddles) a match.
+
+    The scan finds matches left to right without overlaps, so a word lying wholly inside a unit
+    is either matched inside it or covered by a match that straddles its start: "holds or
+    straddles" is never false for a unit that contains the word."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for m in pattern.finditer(text):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+
+    def touches(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, start)
+        if i < len(self.starts) and self.starts[i] < end:
+            return True
+        return i > 0 and self.ends[i - 1] > start
+
+
 _NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -147,6 +187,10 @@ _WEEKLY = re.compile(r"\b(?:weekly|every week|each week|continues? (?:each|every
                      r"regularly air|regular (?:time ?slot|slot))\b", re.IGNORECASE)
 
 
+def _free(taken: list[tuple[int, int]], a: int, b: int) -> bool:
+    return all(b <= s or a >= e for s, e in taken)
+
+
 class SlotFinder:
     def __init__(self, text: str, units: list[Unit], *, channels: ChannelTable,
                  reference: dt.date | None, day_first: bool,
@@ -164,6 +208,11 @@ class SlotFinder:
         self._dates = all_dates if all_dates is not None else find_dates(text,
                                                                          day_first=day_first)
         self._date_starts = [d.start for d in self._dates]
+        self._digits = _Marks(_DIGITS, text)
+        self._time_words = _Marks(_TIME_WORDS, text)
+        self._day_words = _Marks(_DAY_WORDS, text)
+        self._channel_words = _Marks(_CHANNEL_WORDS, text)
+        self._unit_mentions: dict[int, list[tuple[int, int, Channel | str]]] = {}
         lowered = ascii_lower(text)
         self._air_cues = [m.start() for m in AIR_CUES_LOWER.finditer(lowered)]
         self._not_air_cues = [m.start() for m in NOT_AIR_CUES_LOWER.finditer(lowered)]
@@ -200,6 +249,13 @@ class SlotFinder:
 
     # -- channels ---------------------------------------------------------------------------
     def _channel_mentions(self, unit: Unit) -> list[tuple[int, int, Channel | str]]:
+        """The channels named in ``unit`` (computed once per unit; callers do not modify it)."""
+        cached = self._unit_mentions.get(unit.start)
+        if cached is None:
+            cached = self._unit_mentions[unit.start] = self._find_channel_mentions(unit)
+        return cached
+
+    def _find_channel_mentions(self, unit: Unit) -> list[tuple[int, int, Channel | str]]:
         found: list[tuple[int, int, Channel | str]] = []
         lo = bisect.bisect_left(self._mention_starts, unit.start)
         for cm in self._mentions[lo:]:
@@ -207,23 +263,21 @@ class SlotFinder:
                 break
             if cm.end <= unit.end:
                 found.append((cm.start, cm.end, cm.channel))
+        if not self._channel_words.touches(unit.start, unit.end):
+            return found  # no call sign, "Channel" or "on" + capitals: table names only
         taken = [(a, b) for a, b, _ in found]
-
-        def free(a: int, b: int) -> bool:
-            return all(b <= s or a >= e for s, e in taken)
-
         for m in _GENERIC_CHANNEL.finditer(self.text, unit.start, unit.end):
             if m.group(0).upper() in _CALL_SIGN_WORDS or self.text.startswith(":", m.end()):
                 continue  # "WHEN: Thursday", "WITH" in a capitalised heading
-            if free(m.start(), m.end()) and self._after_on(unit, m.start()):
+            if _free(taken, m.start(), m.end()) and self._after_on(unit, m.start()):
                 found.append((m.start(), m.end(), m.group(0)))
                 taken.append((m.start(), m.end()))
         for m in _ON_LIST.finditer(self.text, unit.start, unit.end):
-            for item in re.finditer(r"[A-Z][A-Z0-9]{1,12}(?:\s+TV)?", m.group(1)):
+            for item in _ON_LIST_ITEM.finditer(m.group(1)):
                 a = m.start(1) + item.start()
                 b = m.start(1) + item.end()
                 word = item.group(0)
-                if free(a, b) and word not in _NOT_CHANNELS \
+                if _free(taken, a, b) and word not in _NOT_CHANNELS \
                         and (len(word) >= 4 or any(c.isdigit() for c in word)):
                     found.append((a, b, word))
                     taken.append((a, b))
@@ -234,10 +288,10 @@ class SlotFinder:
         """Is the word at ``pos`` in a list introduced by "on" ("on WVIZ Channel 25 and ...")
         or a listing row? A call sign after "by" is a producer, not a channel."""
         before = self.text[max(unit.start, pos - 60):pos]
-        if unit.start == pos or re.search(r"\bon\s+(?:the\s+)?$", before):
+        if unit.start == pos or _ON_BEFORE.search(before):
             return True
-        m = re.search(r"\bon\s+(?:the\s+)?[\w /.-]{1,40}?(?:,\s*|\s+and\s+|\s*&\s*)$", before)
-        return m is not None and not re.search(r"[.;]", m.group(0))
+        m = _ON_LIST_BEFORE.search(before)
+        return m is not None and not _LIST_BREAK.search(m.group(0))
 
     @staticmethod
     def _is_linear(ch: Channel | str) -> bool:
@@ -309,12 +363,19 @@ class SlotFinder:
 
     def _unit_slots(self, index: int, unit: Unit, ctx: _Context) -> list[Slot]:
         text = self.text
-        dates = self._dates_in(unit)
-        days = find_days(text, unit.start, unit.end, taken=[(d.start, d.end) for d in dates])
-        times = [t for t in find_times(text, unit.start, unit.end)
-                 if all(t.end <= d.start or t.start >= d.end for d in dates)]
-        times = self._filter_times(unit, times)
+        a, b = unit.start, unit.end
+        digits = self._digits.touches(a, b)
+        dates = self._dates_in(unit) if digits else []  # every date form has a digit
+        days = find_days(text, a, b, taken=[(d.start, d.end) for d in dates]) \
+            if self._day_words.touches(a, b) else []
+        times: list[TimeMention] = []
+        if digits or self._time_words.touches(a, b):
+            times = [t for t in find_times(text, a, b)
+                     if all(t.end <= d.start or t.start >= d.end for d in dates)]
+            times = self._filter_times(unit, times)
         mentions = self._channel_mentions(unit)
+        if not (dates or days or times or mentions):
+            return []  # nothing below reads or changes anything without one of these
         groups = self._groups(mentions)
         linear_here = [ch for g in groups for ch in g[2]]
         on_demand_here = [s for g in groups for s in g[3]]
