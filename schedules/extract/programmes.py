@@ -51,6 +51,15 @@ _PRESENTER = [
 ]
 
 
+# The literal words each presenter pattern needs: a fast substring test skips a whole-text scan.
+_PRESENTER_WORDS = [
+    ("reports",),
+    ("Reporter", "Presenter", "Host", "Presented by", "Introduced by", "presented by",
+     "hosted by", "introduced by", "fronted by"),
+    ("presenter", "host", "reporter", "correspondent", "Correspondent"),
+]
+
+
 @dataclass(frozen=True)
 class TitleGuess:
     programme: str
@@ -138,9 +147,10 @@ _DIGIT = re.compile(r"\d")
 
 def is_heading(unit: Unit) -> bool:
     text = unit.text.strip()
-    if has_when(text):
-        return False
+    # Every test must pass; the cheap ones go first (most units are long sentences).
     if not 2 <= len(text) <= 90 or (text.endswith((".", ",", ";")) and not text.endswith("...")):
+        return False
+    if has_when(text):
         return False
     if _BOILERPLATE.match(text) or "@" in text or "http" in text or "www." in text:
         return False
@@ -271,7 +281,9 @@ class ProgrammeFinder:
         return TitleGuess(title, None, "whole")
 
     def presenter(self) -> str | None:
-        for pat in _PRESENTER:
+        for pat, words in zip(_PRESENTER, _PRESENTER_WORDS, strict=True):
+            if not any(w in self.text for w in words):
+                continue  # the pattern cannot match without one of its words
             m = pat.search(self.text)
             if m:
                 return m.group("name")
