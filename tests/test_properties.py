@@ -152,7 +152,8 @@ def test_a_time_written_in_any_supported_style_reads_back_as_itself(
 
 
 CUE_WORDS = st.sampled_from(["Airs", "AIRING", "TX", "tx", "Premieres", "posted", "POSTED",
-                             "WHEN:", "when:", "Kick-Off", "said", "RSVP", "craoladh", " ",
+                             "WHEN:", "when:", "Kick-Off", "said", "RSVP", "craoladh", " ", "air",
+                             "chair", "WHEN:posted", "_", "airs@",
                              "\n", "é", "É", "Ω", "İ", "\u212a", "ß", "x", "@", "-", "again",
                              "On Air"])
 
@@ -165,13 +166,17 @@ def test_the_fast_cue_scan_finds_what_the_case_insensitive_pattern_finds(text: s
         AIR_CUES_LOWER,
         NOT_AIR_CUES,
         NOT_AIR_CUES_LOWER,
+        air_cue_starts,
         ascii_lower,
+        not_air_cue_starts,
     )
 
     low = ascii_lower(text)
     assert len(low) == len(text)
     for slow, fast in ((AIR_CUES, AIR_CUES_LOWER), (NOT_AIR_CUES, NOT_AIR_CUES_LOWER)):
         assert [m.span() for m in fast.finditer(low)] == [m.span() for m in slow.finditer(text)]
+    assert air_cue_starts(low) == [m.start() for m in AIR_CUES.finditer(text)]
+    assert not_air_cue_starts(low) == [m.start() for m in NOT_AIR_CUES.finditer(text)]
 
 
 NAME_WORDS = st.sampled_from(["Mon", "Monday", "MONDAY", "Mondays", "Tue", "Tues", "Tuesday",
@@ -203,3 +208,41 @@ def test_the_trie_shaped_names_match_what_the_longest_first_alternation_matches(
             fast = re.compile(f"(?:{_variants(list(table))}){tail}")
             assert [m.span() for m in fast.finditer(text)] == \
                 [m.span() for m in slow.finditer(text)]
+
+
+CHANNEL_WORDS = st.sampled_from(["ABC", "abc", "Abc", "ABC TV", "BBC Two", "bbc two", "BBC2",
+                                 "RTÉ One", "rté one", "RTÉ2", "Māori Television", "ITV",
+                                 "SBS", "Channel 4", "/", "+", "-", "_", " ", "\n", "x", "é",
+                                 "İ", "ı", "ſ", "\u212a", "K", "ß", "ABC1", "9Go!", "7two"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(CHANNEL_WORDS, max_size=14).map("".join), st.integers(0, 30),
+       st.integers(0, 60))
+def test_the_fast_channel_scan_finds_what_the_case_insensitive_pattern_finds(
+        text: str, start: int, length: int) -> None:
+    from schedules.channels import table
+
+    start = min(start, len(text))
+    stop = min(len(text), start + length)
+    for code in ("AU", "GB", "IE", "NZ", "US", "CA"):
+        channels = table(code)
+        slow = [m.span() for m in channels._pattern.finditer(text, start, stop)]
+        assert channels._spans(text, start, stop) == slow
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["1", "2", "0", "9", "19", "20", "2019", "-", "/", "12", " ",
+                                 "a", "–"]), max_size=16).map("".join))
+def test_the_numeric_date_patterns_match_as_with_the_look_behind_in_front(text: str) -> None:
+    import re
+
+    from schedules.extract.temporal import DATE_PATTERNS
+
+    iso = re.compile(r"(?<![\d-])(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))"
+                     r"(?![\d-])")
+    dmy = re.compile(r"(?<![\d/])(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/(?P<ny>(?:19|20)\d\d)(?![\d/])")
+    for slow, fast in ((iso, DATE_PATTERNS[2]), (dmy, DATE_PATTERNS[3])):
+        for pos in (0, 1, 3):
+            assert [(m.span(), m.groupdict()) for m in fast.finditer(text, pos)] == \
+                [(m.span(), m.groupdict()) for m in slow.finditer(text, pos)]

@@ -131,7 +131,10 @@ def extract(document: Document, *, reference_date: dt.date | None = None, countr
     _assumption_warnings(slots, airings, basis, info, warnings)
     if inferred is not None and not any(w.code == "year-inferred" for w in warnings):
         warnings.append(inferred)
-    local = _LOCAL_LISTINGS.search(text)
+    # Every match holds "local" or "vary" (letters IGNORECASE folds only onto their ASCII
+    # partners), so a substring test on the lower-cased text skips the scan in most releases.
+    lowered = text.lower() if airings else ""
+    local = _LOCAL_LISTINGS.search(text) if "local" in lowered or "vary" in lowered else None
     if local and airings:
         warnings.append(Warning_(
             "local-listings",
@@ -182,10 +185,10 @@ def _name_slots(slots: list[Slot], units: list[Unit], finder: ProgrammeFinder,
     guesses: list[TitleGuess | None] = []
     in_unit: dict[tuple[int, tuple[int, int]], TitleGuess | None] = {}
     for slot in slots:
-        key = (slot.unit.start, slot.time_span)  # one time on several days: one reading
-        if key not in in_unit:
-            in_unit[key] = finder.in_unit(slot.unit, slot.time_span)
-        guess = in_unit[key]
+        where = (slot.unit.start, slot.time_span)  # one time on several days: one reading
+        if where not in in_unit:
+            in_unit[where] = finder.in_unit(slot.unit, slot.time_span)
+        guess = in_unit[where]
         if guess is None:
             i = index.get(slot.unit.start, 0)
             heading = finder.heading_before(i)

@@ -147,3 +147,51 @@ def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 AIR_CUES_LOWER = _lowered(AIR_CUES)
 NOT_AIR_CUES_LOWER = _lowered(NOT_AIR_CUES)
+
+
+class WordStarts:
+    """The starts of the matches of ``\\b(?:BODY)`` (every branch of BODY opening with a letter),
+    as ``finditer`` finds them, without the leading ``\\b``, which makes the engine try the
+    pattern at every character: a match is a non-word character followed by BODY (the engine
+    skips to such characters), or BODY at the very start of the text."""
+
+    def __init__(self, body: str):
+        self._first = re.compile(f"(?:{body})")
+        self._after_edge = re.compile(rf"\W(?:{body})")
+
+    def starts(self, text: str) -> list[int]:
+        out: list[int] = []
+        pos = 0
+        m = self._first.match(text)
+        if m:
+            out.append(0)
+            pos = m.end()
+        pos = max(pos - 1, 0)
+        while True:
+            m = self._after_edge.search(text, pos)
+            if m is None:
+                return out
+            out.append(m.start() + 1)
+            pos = m.end() - 1  # the next match may use this match's last character as its edge
+
+
+assert AIR_CUES_LOWER.pattern.startswith("\\b(?:")
+assert NOT_AIR_CUES_LOWER.pattern.startswith("@|\\b(?:")
+AIR_CUE_STARTS = WordStarts(AIR_CUES_LOWER.pattern[2:])
+NOT_AIR_WORD_STARTS = WordStarts(NOT_AIR_CUES_LOWER.pattern[4:])
+
+
+def air_cue_starts(lowered: str) -> list[int]:
+    """Where AIR_CUES matches, given the text lower-cased by :func:`ascii_lower`."""
+    return AIR_CUE_STARTS.starts(lowered)
+
+
+def not_air_cue_starts(lowered: str) -> list[int]:
+    """Where NOT_AIR_CUES matches ("@" or a word), given the lower-cased text."""
+    words = NOT_AIR_WORD_STARTS.starts(lowered)
+    if "@" not in lowered:
+        return words
+    return sorted([*words, *(m.start() for m in _AT.finditer(lowered))])
+
+
+_AT = re.compile("@")

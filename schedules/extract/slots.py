@@ -22,13 +22,13 @@ from dataclasses import dataclass, field
 
 from schedules.channels import Channel, ChannelMention, ChannelTable, trie_pattern
 from schedules.extract.lexicon import (
-    AIR_CUES_LOWER,
     IRISH_WEEKDAYS,
     NOT_AIR_CUES,
-    NOT_AIR_CUES_LOWER,
     REPEAT_CUES,
     WEEKDAYS,
+    air_cue_starts,
     ascii_lower,
+    not_air_cue_starts,
     variant_forms,
 )
 from schedules.extract.temporal import (
@@ -214,8 +214,8 @@ class SlotFinder:
         self._channel_words = _Marks(_CHANNEL_WORDS, text)
         self._unit_mentions: dict[int, list[tuple[int, int, Channel | str]]] = {}
         lowered = ascii_lower(text)
-        self._air_cues = [m.start() for m in AIR_CUES_LOWER.finditer(lowered)]
-        self._not_air_cues = [m.start() for m in NOT_AIR_CUES_LOWER.finditer(lowered)]
+        self._air_cues = air_cue_starts(lowered)
+        self._not_air_cues = not_air_cue_starts(lowered)
         counts: dict[str, int] = {}
         firsts: dict[str, Channel] = {}
         for cm in self._mentions:

@@ -125,10 +125,12 @@ DATE_PATTERNS = [
         rf"(?=[{_FIRST_WD}{_FIRST_MON}])"
         rf"(?:{_WD},?\s+)?(?P<mon>{MONTH_RE})\s+{_DAY}{_DAY2}?(?:,?\s+{_YEAR})?"
     ),
-    # 2019-02-10
-    re.compile(r"(?<![\d-])(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\d-])"),
-    # 20/6/2015 (day first outside North America) or 6/20/2015
-    re.compile(r"(?<![\d/])(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/(?P<ny>(?:19|20)\d\d)(?![\d/])"),
+    # 2019-02-10, 20/6/2015 (day first outside North America) or 6/20/2015. The look-behind
+    # ("not after a digit") comes after the first digits, so that the engine can skip to the
+    # next digit instead of testing the look-behind at every character.
+    re.compile(r"(?P<iso>(?:19|20)(?<![\d-]\d\d)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))"
+               r"(?![\d-])"),
+    re.compile(r"(?P<n1>\d(?<![\d/]\d)\d?)/(?P<n2>\d{1,2})/(?P<ny>(?:19|20)\d\d)(?![\d/])"),
 ]
 
 _WEEKDAY_WORD = re.compile(
