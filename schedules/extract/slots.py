@@ -88,12 +88,22 @@ class _Marks:
     is either matched inside it or covered by a match that straddles its start: "holds or
     straddles" is never false for a unit that contains the word."""
 
-    def __init__(self, pattern: re.Pattern[str], text: str):
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for m in pattern.finditer(text):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans.sort()
+        self.starts = [a for a, _ in spans]
+        self.ends: list[int] = []  # the furthest end so far: spans of several scans overlap
+        furthest = 0
+        for _, b in spans:
+            furthest = max(furthest, b)
+            self.ends.append(furthest)
+
+    @classmethod
+    def scan(cls, pattern: re.Pattern[str], text: str) -> _Marks:
+        return cls([m.span() for m in pattern.finditer(text)])
+
+    def __or__(self, other: _Marks) -> _Marks:
+        return _Marks([*zip(self.starts, self.ends, strict=True),
+                       *zip(other.starts, other.ends, strict=True)])
 
     def touches(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.starts, start)
@@ -208,10 +218,14 @@ class SlotFinder:
         self._dates = all_dates if all_dates is not None else find_dates(text,
                                                                          day_first=day_first)
         self._date_starts = [d.start for d in self._dates]
-        self._digits = _Marks(_DIGITS, text)
-        self._time_words = _Marks(_TIME_WORDS, text)
-        self._day_words = _Marks(_DAY_WORDS, text)
-        self._channel_words = _Marks(_CHANNEL_WORDS, text)
+        self._digits = _Marks.scan(_DIGITS, text)
+        self._time_words = _Marks.scan(_TIME_WORDS, text)
+        self._day_words = _Marks.scan(_DAY_WORDS, text)
+        self._channel_words = _Marks.scan(_CHANNEL_WORDS, text)
+        # Any of them, or a channel of the table: a unit touching none holds nothing to read.
+        self._anything = (self._digits | self._time_words | self._day_words
+                          | self._channel_words
+                          | _Marks([(cm.start, cm.end) for cm in self._mentions]))
         self._unit_mentions: dict[int, list[tuple[int, int, Channel | str]]] = {}
         lowered = ascii_lower(text)
         self._air_cues = air_cue_starts(lowered)
@@ -364,6 +378,8 @@ class SlotFinder:
     def _unit_slots(self, index: int, unit: Unit, ctx: _Context) -> list[Slot]:
         text = self.text
         a, b = unit.start, unit.end
+        if not self._anything.touches(a, b):
+            return []  # no date, time, day or channel: nothing below reads or changes anything
         digits = self._digits.touches(a, b)
         dates = self._dates_in(unit) if digits else []  # every date form has a digit
         days = find_days(text, a, b, taken=[(d.start, d.end) for d in dates]) \

@@ -80,10 +80,14 @@ def split_units(text: str) -> list[Unit]:
         a2, b2 = a + lead, a + len(raw.rstrip())
         if pending is not None:
             prev = last_line
+            # Both patterns end at the end of the (stripped) line and match at most 9
+            # characters: searching the tail only gives the same answer without trying every
+            # position of a long line.
+            tail = max(0, len(prev) - 16)
             joins = (
-                not _TERMINAL.search(prev)
+                not _TERMINAL.search(prev, tail)
                 and (
-                    _CONTINUES.search(prev) is not None
+                    _CONTINUES.search(prev, tail) is not None
                     or (len(stripped) <= 25 and stripped[0].islower())
                     or (len(prev) <= 25 and stripped[0].islower())
                     or stripped[0] in ",;"
