@@ -237,6 +237,7 @@ def _records(slots: list[Slot], titles: list[TitleGuess | None], units: list[Uni
         by_paragraph.setdefault(u.paragraph, []).append(u)
     counts: dict[int, int | None] = {}
     hints: dict[int, tuple[bool, int | None]] = {}  # by unit start: slots share units
+    daily_rules: dict[int, str | None] = {}
 
     def hint(u: Unit) -> tuple[bool, int | None]:
         if u.start not in hints:
@@ -255,7 +256,9 @@ def _records(slots: list[Slot], titles: list[TitleGuess | None], units: list[Uni
                 f"(it is a {slot.day:%A}); the date was kept",
                 Span(slot.unit.start, slot.unit.end)))
         weekly, count = hint(slot.unit)
-        daily_rule = recurrence_rule(slot.unit)
+        if slot.unit.start not in daily_rules:
+            daily_rules[slot.unit.start] = recurrence_rule(slot.unit)
+        daily_rule = daily_rules[slot.unit.start]
         if count is None and weekly:
             if slot.unit.paragraph not in counts:
                 found = [hint(u)[1] for u in by_paragraph[slot.unit.paragraph]]

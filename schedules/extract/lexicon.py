@@ -69,24 +69,29 @@ WEEKDAY_RE = rf"(?:{_variants(list(WEEKDAYS))})\.?"
 IRISH_WEEKDAY_RE = rf"(?:{_variants(list(IRISH_WEEKDAYS))})"
 
 
-def month_number(word: str) -> int | None:
-    w = word.rstrip(".")
-    for table in (MONTHS, IRISH_MONTHS):
+def _folded(*tables: dict[str, int]) -> dict[str, int]:
+    """Case-folded name -> number; the first table naming a word wins."""
+    out: dict[str, int] = {}
+    for table in tables:
         for name, n in table.items():
-            if name.casefold() == w.casefold():
-                return n
-    return None
+            out.setdefault(name.casefold(), n)
+    return out
+
+
+_MONTH_BY_FOLDED = _folded(MONTHS, IRISH_MONTHS)
+_WEEKDAY_BY_FOLDED = _folded(WEEKDAYS, IRISH_WEEKDAYS)
+_PLURAL_STEMS = frozenset(k.casefold() for k in WEEKDAYS if len(k) > 3)
+
+
+def month_number(word: str) -> int | None:
+    return _MONTH_BY_FOLDED.get(word.rstrip(".").casefold())
 
 
 def weekday_number(word: str) -> int | None:
     w = word.rstrip(".").casefold()
-    if w.endswith("s") and w[:-1] in {k.casefold() for k in WEEKDAYS if len(k) > 3}:
+    if w.endswith("s") and w[:-1] in _PLURAL_STEMS:
         w = w[:-1]
-    for table in (WEEKDAYS, IRISH_WEEKDAYS):
-        for name, n in table.items():
-            if name.casefold() == w:
-                return n
-    return None
+    return _WEEKDAY_BY_FOLDED.get(w)
 
 
 # Words that say a time is when something is broadcast.

@@ -69,12 +69,18 @@ _CLAUSE_END = re.compile(
 # they tell which units can hold a date or time (a digit, "midnight"), a day ("Sunday",
 # "tonight") or an unlisted channel ("WVIZ", "Channel 35", "on ITV"); the other units skip
 # those per-unit scans, whose result there is known to be empty.
-_DIGITS = re.compile(r"\d+")
-_TIME_WORDS = re.compile(r"mid(?:day|night)|noon")
-_DAY_WORDS = re.compile(trie_pattern(
-    variant_forms([*WEEKDAYS, *IRISH_WEEKDAYS])
-    | {"tonight", "Tonight", "TONIGHT", "tomorrow", "Tomorrow", "today", "this evening"}))
-_CHANNEL_WORDS = re.compile(r"K[A-Z]{2}|W[A-Z]{2}|Channel\s|on\s+[A-Z][A-Z0-9]")
+_DIGIT = re.compile(r"\d")
+_DAY_NAMES = variant_forms([*WEEKDAYS, *IRISH_WEEKDAYS]) | {
+    "tonight", "Tonight", "TONIGHT", "tomorrow", "Tomorrow", "today", "this evening"}
+# One scan for all of them: every branch opens with a literal letter, so the engine skips to
+# those letters. A word hidden under another kind's match ("on MONDAY") still marks its unit,
+# as the match covering it starts in or straddles that unit.
+_WORD_TRIGGERS = re.compile("|".join([
+    r"mid(?:day|night)", "noon",  # times
+    *(trie_pattern({w for w in _DAY_NAMES if w[0] == c})
+      for c in sorted({w[0] for w in _DAY_NAMES})),  # days, one trie per first letter
+    r"K[A-Z]{2}", r"W[A-Z]{2}", r"Channel\s", r"on\s+[A-Z][A-Z0-9]",  # unlisted channels
+]))
 _ON_LIST_ITEM = re.compile(r"[A-Z][A-Z0-9]{1,12}(?:\s+TV)?")
 _ON_BEFORE = re.compile(r"\bon\s+(?:the\s+)?$")
 _ON_LIST_BEFORE = re.compile(r"\bon\s+(?:the\s+)?[\w /.-]{1,40}?(?:,\s*|\s+and\s+|\s*&\s*)$")
@@ -218,14 +224,10 @@ class SlotFinder:
         self._dates = all_dates if all_dates is not None else find_dates(text,
                                                                          day_first=day_first)
         self._date_starts = [d.start for d in self._dates]
-        self._digits = _Marks.scan(_DIGITS, text)
-        self._time_words = _Marks.scan(_TIME_WORDS, text)
-        self._day_words = _Marks.scan(_DAY_WORDS, text)
-        self._channel_words = _Marks.scan(_CHANNEL_WORDS, text)
-        # Any of them, or a channel of the table: a unit touching none holds nothing to read.
-        self._anything = (self._digits | self._time_words | self._day_words
-                          | self._channel_words
-                          | _Marks([(cm.start, cm.end) for cm in self._mentions]))
+        self._words = _Marks.scan(_WORD_TRIGGERS, text)
+        # A word trigger or a channel of the table; digits are looked for in each unit (a
+        # digit of a date or time lies inside the unit it is read in, and there are many).
+        self._any_word = self._words | _Marks([(cm.start, cm.end) for cm in self._mentions])
         self._unit_mentions: dict[int, list[tuple[int, int, Channel | str]]] = {}
         lowered = ascii_lower(text)
         self._air_cues = air_cue_starts(lowered)
@@ -277,7 +279,7 @@ class SlotFinder:
                 break
             if cm.end <= unit.end:
                 found.append((cm.start, cm.end, cm.channel))
-        if not self._channel_words.touches(unit.start, unit.end):
+        if not self._words.touches(unit.start, unit.end):
             return found  # no call sign, "Channel" or "on" + capitals: table names only
         taken = [(a, b) for a, b, _ in found]
         for m in _GENERIC_CHANNEL.finditer(self.text, unit.start, unit.end):
@@ -378,14 +380,15 @@ class SlotFinder:
     def _unit_slots(self, index: int, unit: Unit, ctx: _Context) -> list[Slot]:
         text = self.text
         a, b = unit.start, unit.end
-        if not self._anything.touches(a, b):
+        digits = _DIGIT.search(text, a, b) is not None
+        words = self._words.touches(a, b)
+        if not digits and not words and not self._any_word.touches(a, b):
             return []  # no date, time, day or channel: nothing below reads or changes anything
-        digits = self._digits.touches(a, b)
         dates = self._dates_in(unit) if digits else []  # every date form has a digit
         days = find_days(text, a, b, taken=[(d.start, d.end) for d in dates]) \
-            if self._day_words.touches(a, b) else []
+            if words else []
         times: list[TimeMention] = []
-        if digits or self._time_words.touches(a, b):
+        if digits or words:
             times = [t for t in find_times(text, a, b)
                      if all(t.end <= d.start or t.start >= d.end for d in dates)]
             times = self._filter_times(unit, times)
