@@ -77,10 +77,11 @@ def _is_cap(tok: str) -> bool:
 
 def leading_title(text: str, *, max_words: int = 10) -> str | None:
     """The Title Case phrase at the start of ``text`` ("Fight for Planet A: Our Climate ...")."""
-    toks = title_tokens(text)
     end = None
     count = 0
-    for i, (_a, b, tok) in enumerate(toks):
+    # Tokens read lazily: the loop stops after a few words, the text may be a long sentence.
+    for i, m in enumerate(_TOKEN.finditer(text)):
+        b, tok = m.end(), m.group(0)
         low = tok.lower()
         if i == 0 and not _is_cap(tok):
             return None
