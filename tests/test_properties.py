@@ -246,3 +246,20 @@ def test_the_numeric_date_patterns_match_as_with_the_look_behind_in_front(text: 
         for pos in (0, 1, 3):
             assert [(m.span(), m.groupdict()) for m in fast.finditer(text, pos)] == \
                 [(m.span(), m.groupdict()) for m in slow.finditer(text, pos)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["9", "12", "30", "2019", ":", ".", "-", "–", "pm", "p.m.",
+                                 "am", " ", "midnight", "midday", "noon", "mid", "n", "m",
+                                 "x", "/", "$", "8c", "tonight", "ET", "\n"]),
+                max_size=16).map("".join), st.integers(0, 20), st.integers(0, 40))
+def test_the_time_search_finds_what_the_plain_pattern_finds(text: str, pos: int,
+                                                            length: int) -> None:
+    from schedules.extract.temporal import _TIME, _search_time
+
+    pos = min(pos, len(text))
+    stop = min(len(text), pos + length)
+    fast = _search_time(text, pos, stop)
+    slow = _TIME.search(text, pos, stop)
+    assert (fast.span() if fast else None) == (slow.span() if slow else None)
+    assert (fast.groupdict() if fast else None) == (slow.groupdict() if slow else None)

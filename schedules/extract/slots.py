@@ -199,6 +199,8 @@ _COUNT = re.compile(
     r"|\b(?P<n3>\d{1,2}|[a-z]+)\s+episodes\b",
     re.IGNORECASE,
 )
+_PLURAL_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days\b")
+_CONTINUES_FOR = re.compile(r"\bcontinues? for\b", re.IGNORECASE)
 _WEEKLY = re.compile(r"\b(?:weekly|every week|each week|continues? (?:each|every) week|"
                      r"regularly air|regular (?:time ?slot|slot))\b", re.IGNORECASE)
 
@@ -839,11 +841,18 @@ def recurrence_hint(text: str, unit: Unit, *, next_unit: Unit | None = None
                     ) -> tuple[bool, int | None]:
     """Does the unit state a weekly run ("weekly", "Sundays at", "for 8 weeks")? And its count."""
     body = unit.text
-    weekly = _WEEKLY.search(body) is not None or re.search(
-        r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days\b", body) is not None \
-        or re.search(r"\bcontinues? for\b", body, re.I) is not None
+    # Each pattern needs one of a few words; substring tests on the lower-cased text skip the
+    # scans that cannot match. IGNORECASE also folds "ſ", "ı", "İ" onto ASCII letters: a text
+    # holding one of them is scanned in full.
+    low = body.lower()
+    if "\u017f" in body or "\u0131" in body or "\u0130" in body:
+        low = "week regular continue episode night part"
+    weekly = (("week" in low or "regular" in low) and _WEEKLY.search(body) is not None) \
+        or ("days" in body and _PLURAL_WEEKDAY.search(body) is not None) \
+        or ("continue" in low and _CONTINUES_FOR.search(body) is not None)
     count = None
-    m = _COUNT.search(body)
+    m = _COUNT.search(body) if "week" in low or "episode" in low or "night" in low \
+        or "part" in low else None
     if m:
         n = m.group("n") or m.group("n2") or m.group("n3")
         count = _word_number(n) if n else None

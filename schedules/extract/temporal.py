@@ -20,12 +20,16 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
+from schedules.channels import trie_pattern
 from schedules.extract.lexicon import (
     IRISH_MONTH_RE,
     IRISH_WEEKDAY_RE,
+    IRISH_WEEKDAYS,
     MONTH_RE,
     WEEKDAY_RE,
+    WEEKDAYS,
     month_number,
+    variant_forms,
     weekday_number,
 )
 from schedules.zones import ZONE_WORDS
@@ -137,6 +141,13 @@ _WEEKDAY_WORD = re.compile(
     rf"(?:\s?(?:[-–]|to|through|thru)\s?(?P<wd2>{WEEKDAY_RE})(?![a-zA-Z]))?"
     rf"(?P<night>\s+(?:night|evening)s?)?"
 )
+# A weekday name alone, as tries that each open with a letter (so the engine skips to those
+# letters), and the strings every relative day contains.
+_WEEKDAY_NAMES = variant_forms([*WEEKDAYS, *IRISH_WEEKDAYS])
+_WEEKDAY_NAME = re.compile("|".join(
+    trie_pattern({w for w in _WEEKDAY_NAMES if w[0] == c})
+    for c in sorted({w[0] for w in _WEEKDAY_NAMES})))
+_RELATIVE_WORDS = ("onight", "ONIGHT", "omorrow", "today", "this evening")
 _RELATIVE = re.compile(r"(?:\b|^)(?P<rel>(?:tonight|Tonight|TONIGHT)|(?:tomorrow|Tomorrow)"
                        r"(?:\s+night)?|today|this evening)\b")
 WEEKNIGHTS = re.compile(r"\b(?:weeknights|weekdays|nightly|every night|daily|each night)\b",
@@ -153,6 +164,24 @@ _TIME_BODY = (
     r")"
 )
 _TIME = re.compile(r"(?<![\w.:/$£€#+])(?<!\d-)(?<!\d–)" + _TIME_BODY)
+# Where a time can start: a run of digits or "midday", "midnight", "noon". The look-behinds in
+# front of _TIME make the engine try it at every character; this pattern opens with a
+# character set the engine skips to, and _TIME is then tried at each such start only.
+_TIME_START = re.compile(r"[\dmn](?:(?<=\d)\d*|(?<=m)id(?:day|night)|(?<=n)oon)")
+
+
+def _search_time(text: str, pos: int, stop: int) -> re.Match[str] | None:
+    """``_TIME.search(text, pos, stop)``, faster. A match cannot start inside a run of digits or
+    right after one (the look-behind refuses a word character before it), so each candidate
+    is tried at its start only."""
+    while True:
+        c = _TIME_START.search(text, pos, stop)
+        if c is None:
+            return None
+        m = _TIME.match(text, c.start(), stop)
+        if m is not None:
+            return m
+        pos = c.end()
 _TIME_AFTER_DASH = re.compile(_TIME_BODY)
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*")
 _ZONE_AFTER = re.compile(
@@ -228,7 +257,7 @@ def find_times(text: str, start: int = 0, end: int | None = None, *,
                 break
             m = _TIME_AFTER_DASH.match(text, pos, stop)
         else:
-            m = _TIME.search(text, pos, stop)
+            m = _search_time(text, pos, stop)
         if not m:
             break
         clock = _clock(m)
@@ -352,7 +381,9 @@ def find_days(text: str, start: int = 0, end: int | None = None,
         return all(b <= s or a >= e for s, e in spans)
 
     out: list[DayMention] = []
-    for m in _WEEKDAY_WORD.finditer(text, start, stop):
+    # Quick tests first: each pattern needs a name the fast scans below can find.
+    weekdays = _WEEKDAY_NAME.search(text, start, stop) is not None
+    for m in _WEEKDAY_WORD.finditer(text, start, stop) if weekdays else ():
         if not free(m.start("wd"), m.end("wd")):
             continue
         wd = weekday_number(m.group("wd"))
@@ -367,7 +398,8 @@ def find_days(text: str, start: int = 0, end: int | None = None,
         out.append(DayMention(m.start(), m.end(), wd, plural=plural, qualifier=qual,
                               weekday2=wd2, evening=bool(m.group("night")),
                               text=m.group(0)))
-    for m in _RELATIVE.finditer(text, start, stop):
+    relative = any(text.find(w, start, stop) >= 0 for w in _RELATIVE_WORDS)
+    for m in _RELATIVE.finditer(text, start, stop) if relative else ():
         word = m.group("rel").lower()
         rel = 1 if word.startswith("tomorrow") else 0
         out.append(DayMention(m.start(), m.end(), None, relative=rel,
