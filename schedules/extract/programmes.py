@@ -184,7 +184,7 @@ class ProgrammeFinder:
         self.units = units
         self.channels = channels
         self.headline = headline
-        self._headings = [i for i, u in enumerate(units) if is_heading(u)]
+        self._is_heading: dict[int, bool] = {}  # by unit index, filled as headings are asked for
 
     def _not_channel(self, title: str | None) -> str | None:
         if not title:
@@ -258,12 +258,13 @@ class ProgrammeFinder:
         return None
 
     def heading_before(self, unit_index: int, *, max_back: int = 8) -> str | None:
-        for i in reversed(self._headings):
-            if i >= unit_index:
-                continue
-            if unit_index - i > max_back:
-                return None
-            return self.units[i].text.strip()
+        # The nearest heading above, if it is at most ``max_back`` units up.
+        for i in range(min(unit_index, len(self.units)) - 1, max(unit_index - max_back, 0) - 1,
+                       -1):
+            if i not in self._is_heading:
+                self._is_heading[i] = is_heading(self.units[i])
+            if self._is_heading[i]:
+                return self.units[i].text.strip()
         return None
 
     def split(self, title: str, known: set[str]) -> TitleGuess:
