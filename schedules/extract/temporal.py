@@ -190,18 +190,21 @@ _ZONE_AFTER = re.compile(
 )
 _IN_REGION = re.compile(r"\s+in\s+(?P<zone>[A-Z]{2,3}|Perth|Adelaide|Darwin|Brisbane|"
                         r"Melbourne|Sydney|Hobart)(?![\w])")
+_CLOSE = re.compile(r"\s*\)")
 _ALT_SEP = re.compile(r"\s*/\s*|\s*\(\s*|\s*,\s*(?=\d)")
 
 
 def _clock(m: re.Match[str]) -> Clock | None:
-    word = (m.group("word") or m.group("word2") or "").strip().lower()
-    if m.group("word"):
-        if word == "midnight":
+    # All groups in one call (each named-group call costs about as much as the arithmetic).
+    word1, word2, hour, minute, mer_raw, tonight, central = m.group(
+        "word", "word2", "h", "m", "mer", "tonight", "central")
+    if word1:  # "midday", "noon", "midnight" as printed (the pattern is lower case)
+        if word1 == "midnight":
             return Clock(0, 0, "am", next_day=True)
         return Clock(12, 0, "pm")
-    h = int(m.group("h"))
-    mins = int(m.group("m") or 0)
-    mer_raw = m.group("mer")
+    word = (word2 or "").strip().lower()
+    h = int(hour)
+    mins = int(minute or 0)
     if word == "midnight":
         return Clock(0, 0, "am", next_day=True) if h in (12, 0) else None
     if word in ("noon", "midday"):
@@ -211,14 +214,14 @@ def _clock(m: re.Match[str]) -> Clock | None:
             return None
         mer = "am" if mer_raw[0] in "aA" else "pm"
         return Clock(h, mins, mer)
-    if m.group("tonight") or m.group("central"):
+    if tonight or central:
         return Clock(h, mins, "pm") if 1 <= h <= 12 else None
-    if m.group("m") is None:
+    if minute is None:
         return Clock(h, 0, None, explicit=False) if h <= 23 else None
     if h > 23:
         return None
     # 24-hour forms: "20:00", "00:10", "07:30" are unmistakable; "9.30" is not.
-    explicit = h >= 13 or m.group("h").startswith("0") or h == 0
+    explicit = h >= 13 or hour.startswith("0") or h == 0
     return Clock(h, mins, None, explicit=explicit)
 
 
@@ -314,16 +317,17 @@ def find_times(text: str, start: int = 0, end: int | None = None, *,
                                                           clock.meridiem), a.end_clock, a.zones,
                                     (), text=a.text)
                 alternatives.append(a)
-                close = re.match(r"\s*\)", text[a.end:stop])
-                cursor = t_end = a.end + (close.end() if close else 0)
+                close = _CLOSE.match(text, a.end, stop)
+                cursor = t_end = close.end() if close else a.end
                 pos = max(pos, t_end)
                 continue
             break
         pos = max(pos, t_end)
-        unique: dict[str, ZoneMark] = {}
-        for z in zones:
-            unique.setdefault(z.label.upper(), z)
-        zones = list(unique.values())
+        if len(zones) > 1:
+            unique: dict[str, ZoneMark] = {}
+            for z in zones:
+                unique.setdefault(z.label.upper(), z)
+            zones = list(unique.values())
         out.append(TimeMention(t_start, t_end, clock, end_clock, tuple(zones),
                                tuple(alternatives), tonight=bool(m.group("tonight")),
                                text=text[t_start:t_end]))
