@@ -263,3 +263,42 @@ def test_the_time_search_finds_what_the_plain_pattern_finds(text: str, pos: int,
     slow = _TIME.search(text, pos, stop)
     assert (fast.span() if fast else None) == (slow.span() if slow else None)
     assert (fast.groupdict() if fast else None) == (slow.groupdict() if slow else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Monday", "Mon", "Mondays", "Sunday", "Dé Luain", "an Luan",
+                                 "on", "this", "every", "until", " ", "  ", "\n", "tonight",
+                                 "Tomorrow", "TONIGHT", "today", "this evening", "t", "x",
+                                 "-", "to", "Wednesday", "night", "s"]),
+                max_size=14).map("".join), st.integers(0, 12), st.integers(0, 60))
+def test_the_day_scan_finds_what_the_plain_patterns_find(text: str, start: int,
+                                                         length: int) -> None:
+    from schedules.extract.temporal import _RELATIVE, _WEEKDAY_WORD, find_days
+
+    start = min(start, len(text))
+    stop = min(len(text), start + length)
+    plain = sorted([m.span() for m in _WEEKDAY_WORD.finditer(text, start, stop)]
+                   + [m.span() for m in _RELATIVE.finditer(text, start, stop)])
+    assert sorted((d.start, d.end) for d in find_days(text, start, stop)) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["WVIZ", "KQED", "WHYY TV", "WLIW21", "Channel 35", "Channel",
+                                 " ", "\n", "on", "on ", "ABC", "and", ",", "/", "x", "-TV",
+                                 "son", "TV", "9", "Kx"]),
+                max_size=12).map("".join), st.integers(0, 8))
+def test_the_unlisted_channel_patterns_match_as_with_the_look_behind_in_front(
+        text: str, pos: int) -> None:
+    import re
+
+    from schedules.extract.slots import _GENERIC_CHANNEL, _ON_LIST
+
+    generic = re.compile(
+        r"(?<![\w/])(?:[KW][A-Z]{2,3}\d{0,3}(?:-(?:TV|DT|HD))?(?:\s+(?:TV\b|Channel\s+\d{1,3}))?"
+        r"|Channel\s+\d{1,3})(?![\w])")
+    on_list = re.compile(r"\bon\s+((?:[A-Z][A-Z0-9]{1,12}(?:\s+TV)?)(?:\s*(?:,|and|&)\s*"
+                         r"[A-Z][A-Z0-9]{1,12}(?:\s+TV)?){0,6})")
+    pos = min(pos, len(text))
+    for slow, fast in ((generic, _GENERIC_CHANNEL), (on_list, _ON_LIST)):
+        assert [(m.span(), m.groups()) for m in fast.finditer(text, pos)] == \
+            [(m.span(), m.groups()) for m in slow.finditer(text, pos)]

@@ -45,15 +45,17 @@ from schedules.extract.units import Unit
 
 # Channels that releases print but no table knows: US call signs ("WVIZ Channel 25", "WHYY TV",
 # "WLIW21") and numbered cable channels ("Channel 35").
+# (Each look-behind "not after a letter" is placed after the first character, so that the
+# engine can skip to the possible first characters instead of testing it everywhere.)
 _GENERIC_CHANNEL = re.compile(
-    r"(?<![\w/])(?:[KW][A-Z]{2,3}\d{0,3}(?:-(?:TV|DT|HD))?(?:\s+(?:TV\b|Channel\s+\d{1,3}))?"
-    r"|Channel\s+\d{1,3})(?![\w])"
+    r"(?:[KW](?<![\w/].)[A-Z]{2,3}\d{0,3}(?:-(?:TV|DT|HD))?(?:\s+(?:TV\b|Channel\s+\d{1,3}))?"
+    r"|C(?<![\w/].)hannel\s+\d{1,3})(?![\w])"
 )
 _CALL_SIGN_WORDS = frozenset({
     "WHEN", "WHERE", "WHAT", "WHO", "WHY", "WHOM", "WITH", "WILL", "WERE", "WEST", "WEEK",
     "WIDE", "WILD", "WIFE", "WISH", "WORD", "WORK", "WEAR", "WARM", "WAIT", "WALK", "WANT",
     "WAYS", "WHAM", "KIDS", "KING", "KEEP", "KEYS", "KIND", "KISS", "KNEW", "KNOW"})
-_ON_LIST = re.compile(r"\bon\s+((?:[A-Z][A-Z0-9]{1,12}(?:\s+TV)?)(?:\s*(?:,|and|&)\s*"
+_ON_LIST = re.compile(r"on(?<!\w..)\s+((?:[A-Z][A-Z0-9]{1,12}(?:\s+TV)?)(?:\s*(?:,|and|&)\s*"
                       r"[A-Z][A-Z0-9]{1,12}(?:\s+TV)?){0,6})")
 _NOT_CHANNELS = {"ET", "PT", "CT", "MT", "AT", "NT", "TV", "AM", "PM", "LIVE", "NEW", "FREE",
                  "AND", "THE"}
@@ -75,6 +77,7 @@ _DAY_NAMES = variant_forms([*WEEKDAYS, *IRISH_WEEKDAYS]) | {
 # One scan for all of them: every branch opens with a literal letter, so the engine skips to
 # those letters. A word hidden under another kind's match ("on MONDAY") still marks its unit,
 # as the match covering it starts in or straddles that unit.
+_CHANNEL_WORDS = re.compile(r"K[A-Z]{2}|W[A-Z]{2}|Channel\s|on\s+[A-Z][A-Z0-9]")
 _WORD_TRIGGERS = re.compile("|".join([
     r"mid(?:day|night)", "noon",  # times
     *(trie_pattern({w for w in _DAY_NAMES if w[0] == c})
@@ -281,7 +284,8 @@ class SlotFinder:
                 break
             if cm.end <= unit.end:
                 found.append((cm.start, cm.end, cm.channel))
-        if not self._words.touches(unit.start, unit.end):
+        if not self._words.touches(unit.start, unit.end) \
+                or _CHANNEL_WORDS.search(self.text, unit.start, unit.end) is None:
             return found  # no call sign, "Channel" or "on" + capitals: table names only
         taken = [(a, b) for a, b, _ in found]
         for m in _GENERIC_CHANNEL.finditer(self.text, unit.start, unit.end):

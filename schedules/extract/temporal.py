@@ -147,7 +147,7 @@ _WEEKDAY_NAMES = variant_forms([*WEEKDAYS, *IRISH_WEEKDAYS])
 _WEEKDAY_NAME = re.compile("|".join(
     trie_pattern({w for w in _WEEKDAY_NAMES if w[0] == c})
     for c in sorted({w[0] for w in _WEEKDAY_NAMES})))
-_RELATIVE_WORDS = ("onight", "ONIGHT", "omorrow", "today", "this evening")
+_RELATIVE_WORD = re.compile("onight|ONIGHT|omorrow|today|this evening")
 _RELATIVE = re.compile(r"(?:\b|^)(?P<rel>(?:tonight|Tonight|TONIGHT)|(?:tomorrow|Tomorrow)"
                        r"(?:\s+night)?|today|this evening)\b")
 WEEKNIGHTS = re.compile(r"\b(?:weeknights|weekdays|nightly|every night|daily|each night)\b",
@@ -385,9 +385,18 @@ def find_days(text: str, start: int = 0, end: int | None = None,
         return all(b <= s or a >= e for s, e in spans)
 
     out: list[DayMention] = []
-    # Quick tests first: each pattern needs a name the fast scans below can find.
-    weekdays = _WEEKDAY_NAME.search(text, start, stop) is not None
-    for m in _WEEKDAY_WORD.finditer(text, start, stop) if weekdays else ():
+    # Quick scans first: each pattern needs a name the fast patterns below find, and no match
+    # starts before the first name less what may precede it (a qualifier of at most five
+    # letters and spaces; "t" or "T" before "onight" and "omorrow"). Neither pattern looks
+    # behind, so scanning from there finds the same matches.
+    name = _WEEKDAY_NAME.search(text, start, stop)
+    begin = start
+    if name is not None:
+        begin = name.start()
+        while begin > start and text[begin - 1].isspace():
+            begin -= 1
+        begin = max(start, begin - 5)
+    for m in _WEEKDAY_WORD.finditer(text, begin, stop) if name is not None else ():
         if not free(m.start("wd"), m.end("wd")):
             continue
         wd = weekday_number(m.group("wd"))
@@ -402,8 +411,9 @@ def find_days(text: str, start: int = 0, end: int | None = None,
         out.append(DayMention(m.start(), m.end(), wd, plural=plural, qualifier=qual,
                               weekday2=wd2, evening=bool(m.group("night")),
                               text=m.group(0)))
-    relative = any(text.find(w, start, stop) >= 0 for w in _RELATIVE_WORDS)
-    for m in _RELATIVE.finditer(text, start, stop) if relative else ():
+    word_at = _RELATIVE_WORD.search(text, start, stop)
+    begin = max(start, word_at.start() - 1) if word_at is not None else start
+    for m in _RELATIVE.finditer(text, begin, stop) if word_at is not None else ():
         word = m.group("rel").lower()
         rel = 1 if word.startswith("tomorrow") else 0
         out.append(DayMention(m.start(), m.end(), None, relative=rel,
