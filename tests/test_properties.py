@@ -302,3 +302,17 @@ def test_the_unlisted_channel_patterns_match_as_with_the_look_behind_in_front(
     for slow, fast in ((generic, _GENERIC_CHANNEL), (on_list, _ON_LIST)):
         assert [(m.span(), m.groups()) for m in fast.finditer(text, pos)] == \
             [(m.span(), m.groups()) for m in slow.finditer(text, pos)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Monday", "Dé Luain", "an Luan", "An Luan", "an", "a", " ",
+                                 ", ", "18", "3rd", "-", "20", "September", "Sept.", "of",
+                                 "the", "2019", "Márta", "Meán Fómhair", "\n", "x"]),
+                max_size=12).map("".join))
+def test_dates_read_without_the_irish_an_forms_match_alike_when_none_occur(text: str) -> None:
+    from schedules.extract.temporal import _IRISH_AN_RE, _NAMED_WITHOUT_AN, DATE_PATTERNS
+
+    assume(_IRISH_AN_RE.search(text) is None)
+    for full, fast in zip(DATE_PATTERNS[:2], _NAMED_WITHOUT_AN, strict=True):
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in full.finditer(text)]

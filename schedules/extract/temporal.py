@@ -114,18 +114,35 @@ _WD = rf"(?P<wd>{WEEKDAY_RE}|{IRISH_WEEKDAY_RE})"
 # weekday and month spelling there: the scan stays linear and about five times faster.
 _FIRST_WD = "MTWFSDaA"
 _FIRST_MON = "JFMASONDEBILN"
+
+
+def _named_date_patterns(wd: str, first_wd: str) -> list[re.Pattern[str]]:
+    return [
+        # Tuesday 18th September 2018 / 18 Sept / Saturday, 1 December / 2-9 July /
+        # 18 Deireadh Fómhair
+        re.compile(
+            rf"(?=[{first_wd}0-9])"
+            rf"(?:{wd},?\s+(?:the\s+)?)?{_DAY}{_DAY2}?(?:\s+of)?\s+"
+            rf"(?P<mon>{MONTH_RE}|{IRISH_MONTH_RE})(?![a-zA-Z])(?:,?\s+{_YEAR})?"
+        ),
+        # Tuesday September 18 / Thursday, Mar. 20 / August 25-28 / April 8, 2002 / May 16 th
+        re.compile(
+            rf"(?=[{first_wd}{_FIRST_MON}])"
+            rf"(?:{wd},?\s+)?(?P<mon>{MONTH_RE})\s+{_DAY}{_DAY2}?(?:,?\s+{_YEAR})?"
+        ),
+    ]
+
+
+# The Irish weekdays written "an Luan", "an Mháirt", ... are the only names opening with a
+# lower-case letter, and "a" is common: a text without any of them is scanned with patterns
+# that leave them out and so need not stop at every "a" (about a quarter faster).
+_IRISH_AN = [w for w in variant_forms(list(IRISH_WEEKDAYS)) if w.startswith("a")]
+_IRISH_AN_RE = re.compile(trie_pattern(set(_IRISH_AN)))
+_IRISH_OTHER_RE = trie_pattern(variant_forms(list(IRISH_WEEKDAYS)) - set(_IRISH_AN))
+_WD_WITHOUT_AN = rf"(?P<wd>{WEEKDAY_RE}|(?:{_IRISH_OTHER_RE}))"
+_NAMED_WITHOUT_AN = _named_date_patterns(_WD_WITHOUT_AN, _FIRST_WD.replace("a", ""))
 DATE_PATTERNS = [
-    # Tuesday 18th September 2018 / 18 Sept / Saturday, 1 December / 2-9 July / 18 Deireadh Fómhair
-    re.compile(
-        rf"(?=[{_FIRST_WD}0-9])"
-        rf"(?:{_WD},?\s+(?:the\s+)?)?{_DAY}{_DAY2}?(?:\s+of)?\s+"
-        rf"(?P<mon>{MONTH_RE}|{IRISH_MONTH_RE})(?![a-zA-Z])(?:,?\s+{_YEAR})?"
-    ),
-    # Tuesday September 18 / Thursday, Mar. 20 / August 25-28 / April 8, 2002 / May 16 th
-    re.compile(
-        rf"(?=[{_FIRST_WD}{_FIRST_MON}])"
-        rf"(?:{_WD},?\s+)?(?P<mon>{MONTH_RE})\s+{_DAY}{_DAY2}?(?:,?\s+{_YEAR})?"
-    ),
+    *_named_date_patterns(_WD, _FIRST_WD),
     # 2019-02-10, 20/6/2015 (day first outside North America) or 6/20/2015. The look-behind
     # ("not after a digit") comes after the first digits, so that the engine can skip to the
     # next digit instead of testing the look-behind at every character.
@@ -338,7 +355,10 @@ def find_dates(text: str, start: int = 0, end: int | None = None, *,
                day_first: bool = True) -> list[DateMention]:
     stop = len(text) if end is None else end
     found: list[DateMention] = []
-    for pat in DATE_PATTERNS:
+    patterns = DATE_PATTERNS
+    if _IRISH_AN_RE.search(text, start, stop) is None:
+        patterns = [*_NAMED_WITHOUT_AN, *DATE_PATTERNS[2:]]
+    for pat in patterns:
         for m in pat.finditer(text, start, stop):
             groups = m.groupdict()
             if groups.get("iso"):
