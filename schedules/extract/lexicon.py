@@ -155,14 +155,14 @@ NOT_AIR_CUES_LOWER = _lowered(NOT_AIR_CUES)
 
 
 class WordStarts:
-    """The starts of the matches of ``\\b(?:BODY)`` (every branch of BODY opening with a letter),
-    as ``finditer`` finds them, without the leading ``\\b``, which makes the engine try the
-    pattern at every character: a match is a non-word character followed by BODY (the engine
-    skips to such characters), or BODY at the very start of the text."""
+    """The starts of the matches of ``\\b(?:BODY)`` (every branch of BODY opening with a lower-case
+    ASCII letter) as ``finditer`` finds them, without the leading ``\\b``, which makes the
+    engine try the pattern at every character: a match is a non-word character followed by a
+    letter and BODY (the engine skips to such characters), or BODY at the start of the text."""
 
     def __init__(self, body: str):
         self._first = re.compile(f"(?:{body})")
-        self._after_edge = re.compile(rf"\W(?:{body})")
+        self._after_edge = re.compile(rf"\W(?=[a-z])(?:{body})")
 
     def starts(self, text: str) -> list[int]:
         out: list[int] = []
