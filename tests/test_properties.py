@@ -316,3 +316,15 @@ def test_dates_read_without_the_irish_an_forms_match_alike_when_none_occur(text:
     for full, fast in zip(DATE_PATTERNS[:2], _NAMED_WITHOUT_AN, strict=True):
         assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
             [(m.span(), m.groupdict()) for m in full.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([".", "!", "?", " ", "  ", "\n", "\"", "”", ")", "A", "a", "(",
+                                 "“", "‘", "Mr.", "x"]), max_size=16).map("".join),
+       st.integers(0, 8), st.integers(0, 20))
+def test_sentence_ends_are_found_as_with_the_look_behind(text: str, a: int, length: int) -> None:
+    from schedules.extract.units import _SENTENCE_END, sentence_ends
+
+    a = min(a, len(text))
+    b = min(len(text), a + length)
+    assert sentence_ends(text, a, b) == [m.span() for m in _SENTENCE_END.finditer(text, a, b)]

@@ -215,8 +215,10 @@ class ProgrammeFinder:
                 return TitleGuess(prog, m.group(2).strip(), "possessive")
         # "airs on Foreign Correspondent at 8 pm"
         for m in _ON_TITLE.finditer(body):
+            if m.group(0).strip() == "on":
+                continue  # a bare "on" names no title ("on ABC"); only "airs on" and the like
             cand = self._not_channel(leading_title(body[m.end():]))
-            if cand and m.group(0).strip() != "on":
+            if cand:
                 return TitleGuess(cand, None, "airs-on")
         # “Poldark” (9 p.m. Sunday, Sept. 29)
         for m in _QUOTED.finditer(body):

@@ -34,6 +34,14 @@ _CONTINUES = re.compile(r"(?:\b(?:at|on|from|and|or|the|of|to|starting|beginning
 # Sentence boundary: ., ! or ? then space then an upper-case letter or an opening quote, unless
 # the word before the stop is an abbreviation ("Mar.", "p.m.", "Dr.").
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘(])")
+# The same ends found faster: the stop itself opens the pattern (the engine skips to it) and
+# each match starts one character later than this pattern's match (see sentence_ends).
+_SENTENCE_STOP = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"‘(])")
+
+
+def sentence_ends(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The spans of ``_SENTENCE_END.finditer(text, a, b)``."""
+    return [(m.start() + 1, m.end()) for m in _SENTENCE_STOP.finditer(text, max(a - 1, 0), b)]
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:[ap]\.m|Mr|Mrs|Ms|Dr|St|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
     r"Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Inc|Ltd|Co|Jr|Sr|Prof|Rev|Gen|Capt|etc|"
@@ -113,12 +121,12 @@ def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
         return [(a, b)]
     out: list[tuple[int, int]] = []
     start = a
-    for m in _SENTENCE_END.finditer(text, a, b):
-        before = text[max(start, m.start() - 12):m.start()]
+    for m_start, m_end in sentence_ends(text, a, b):
+        before = text[max(start, m_start - 12):m_start]
         if _ABBREVIATIONS.search(before.rstrip("\"”’)")):
             continue
-        out.append((start, m.start()))
-        start = m.end()
+        out.append((start, m_start))
+        start = m_end
     out.append((start, b))
     return [piece for s, e in out if e > s for piece in _bounded(text, s, e)]
 
