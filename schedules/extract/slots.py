@@ -67,22 +67,20 @@ _CLAUSE_BREAK = re.compile(r"[;]|\.\s")
 _CLAUSE_END = re.compile(
     r";|,\s+and\s+(?!on\b|at\b)|(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})"
     r"(?<![ap]\.m)(?<!\b[A-Z])\.\s+(?=[A-Z“\"])")
-# Triggers: the bare words every mention of a kind contains. Scanned once over the whole text,
-# they tell which units can hold a date or time (a digit, "midnight"), a day ("Sunday",
-# "tonight") or an unlisted channel ("WVIZ", "Channel 35", "on ITV"); the other units skip
-# those per-unit scans, whose result there is known to be empty.
+# Triggers: the bare words every mention of a kind contains. Looked for in each unit (a
+# mention read in a unit lies inside it), they tell which units can hold a date or time (a
+# digit, "midnight"), a day ("Sunday", "tonight") or an unlisted channel ("WVIZ", "Channel
+# 35", "on ITV"); the other units skip those scans, whose result there is known to be empty.
+# Every branch of the word pattern opens with a literal letter, so the engine skips to those.
 _DIGIT = re.compile(r"\d")
 _DAY_NAMES = variant_forms([*WEEKDAYS, *IRISH_WEEKDAYS]) | {
     "tonight", "Tonight", "TONIGHT", "tomorrow", "Tomorrow", "today", "this evening"}
-# One scan for all of them: every branch opens with a literal letter, so the engine skips to
-# those letters. A word hidden under another kind's match ("on MONDAY") still marks its unit,
-# as the match covering it starts in or straddles that unit.
 _CHANNEL_WORDS = re.compile(r"K[A-Z]{2}|W[A-Z]{2}|Channel\s|on\s+[A-Z][A-Z0-9]")
 _WORD_TRIGGERS = re.compile("|".join([
     r"mid(?:day|night)", "noon",  # times
     *(trie_pattern({w for w in _DAY_NAMES if w[0] == c})
       for c in sorted({w[0] for w in _DAY_NAMES})),  # days, one trie per first letter
-    r"K[A-Z]{2}", r"W[A-Z]{2}", r"Channel\s", r"on\s+[A-Z][A-Z0-9]",  # unlisted channels
+    _CHANNEL_WORDS.pattern,  # unlisted channels
 ]))
 _ON_LIST_ITEM = re.compile(r"[A-Z][A-Z0-9]{1,12}(?:\s+TV)?")
 _ON_BEFORE = re.compile(r"\bon\s+(?:the\s+)?$")
@@ -91,28 +89,16 @@ _LIST_BREAK = re.compile(r"[.;]")
 
 
 class _Marks:
-    """Where one whole-text scan matched, to ask whether a unit holds (or straddles) a match.
-
-    The scan finds matches left to right without overlaps, so a word lying wholly inside a unit
-    is either matched inside it or covered by a match that straddles its start: "holds or
-    straddles" is never false for a unit that contains the word."""
+    """Spans found by a whole-text scan, to ask whether a unit holds or straddles one."""
 
     def __init__(self, spans: list[tuple[int, int]]):
         spans.sort()
         self.starts = [a for a, _ in spans]
-        self.ends: list[int] = []  # the furthest end so far: spans of several scans overlap
+        self.ends: list[int] = []  # the furthest end so far (spans may overlap)
         furthest = 0
         for _, b in spans:
             furthest = max(furthest, b)
             self.ends.append(furthest)
-
-    @classmethod
-    def scan(cls, pattern: re.Pattern[str], text: str) -> _Marks:
-        return cls([m.span() for m in pattern.finditer(text)])
-
-    def __or__(self, other: _Marks) -> _Marks:
-        return _Marks([*zip(self.starts, self.ends, strict=True),
-                       *zip(other.starts, other.ends, strict=True)])
 
     def touches(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.starts, start)
@@ -229,10 +215,7 @@ class SlotFinder:
         self._dates = all_dates if all_dates is not None else find_dates(text,
                                                                          day_first=day_first)
         self._date_starts = [d.start for d in self._dates]
-        self._words = _Marks.scan(_WORD_TRIGGERS, text)
-        # A word trigger or a channel of the table; digits are looked for in each unit (a
-        # digit of a date or time lies inside the unit it is read in, and there are many).
-        self._any_word = self._words | _Marks([(cm.start, cm.end) for cm in self._mentions])
+        self._table_marks = _Marks([(cm.start, cm.end) for cm in self._mentions])
         self._unit_mentions: dict[int, list[tuple[int, int, Channel | str]]] = {}
         lowered = ascii_lower(text)
         self._air_cues = air_cue_starts(lowered)
@@ -284,8 +267,7 @@ class SlotFinder:
                 break
             if cm.end <= unit.end:
                 found.append((cm.start, cm.end, cm.channel))
-        if not self._words.touches(unit.start, unit.end) \
-                or _CHANNEL_WORDS.search(self.text, unit.start, unit.end) is None:
+        if _CHANNEL_WORDS.search(self.text, unit.start, unit.end) is None:
             return found  # no call sign, "Channel" or "on" + capitals: table names only
         taken = [(a, b) for a, b, _ in found]
         for m in _GENERIC_CHANNEL.finditer(self.text, unit.start, unit.end):
@@ -386,15 +368,18 @@ class SlotFinder:
     def _unit_slots(self, index: int, unit: Unit, ctx: _Context) -> list[Slot]:
         text = self.text
         a, b = unit.start, unit.end
+        # What a unit can hold lies inside it: a digit for a date or time, a trigger word for a
+        # day, a time word or an unlisted channel, or a channel of the table. (With a digit,
+        # the day and time scans below first test for their own words.)
         digits = _DIGIT.search(text, a, b) is not None
-        words = self._words.touches(a, b)
-        if not digits and not words and not self._any_word.touches(a, b):
+        words = digits or _WORD_TRIGGERS.search(text, a, b) is not None
+        if not words and not self._table_marks.touches(a, b):
             return []  # no date, time, day or channel: nothing below reads or changes anything
         dates = self._dates_in(unit) if digits else []  # every date form has a digit
         days = find_days(text, a, b, taken=[(d.start, d.end) for d in dates]) \
             if words else []
         times: list[TimeMention] = []
-        if digits or words:
+        if words:
             times = [t for t in find_times(text, a, b)
                      if all(t.end <= d.start or t.start >= d.end for d in dates)]
             times = self._filter_times(unit, times)
