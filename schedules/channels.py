@@ -147,7 +147,7 @@ _WORD_OR_SLASH = re.compile(r"[\w/]")
 # Letters whose case partners under IGNORECASE are exactly those ``str.lower`` relates them to
 # (checked over every code point): Latin-1 and Latin Extended-A letters, less a few with extra
 # partners (ß, å with the Ångström sign, µ with Greek mu, dotted and dotless i, long s).
-_PLAIN_LATIN = frozenset(chr(c) for c in range(0xC0, 0x17F)
+PLAIN_LATIN = frozenset(chr(c) for c in range(0xC0, 0x17F)
                          if chr(c).isalpha() and chr(c) not in "ßåÅµıİſ")
 
 
@@ -170,7 +170,7 @@ class ChannelTable:
         self._pattern = re.compile(rf"(?<![\w/])(?:{alternation})(?![\w+])", re.IGNORECASE)
         # The same scan, faster: case-sensitively over the lower-cased text (see _spans).
         self._fast: tuple[re.Pattern[str], re.Pattern[str]] | None = None
-        if all(w == w.lower() and all(c.isascii() or c in _PLAIN_LATIN for c in w)
+        if all(w == w.lower() and all(c.isascii() or c in PLAIN_LATIN for c in w)
                for w in words):
             self._fast = (re.compile(rf"(?:{alternation})(?![\w+])"),
                           re.compile(rf"[^\w/](?:{alternation})(?![\w+])"))

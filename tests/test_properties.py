@@ -328,3 +328,16 @@ def test_sentence_ends_are_found_as_with_the_look_behind(text: str, a: int, leng
     a = min(a, len(text))
     b = min(len(text), a + length)
     assert sentence_ends(text, a, b) == [m.span() for m in _SENTENCE_END.finditer(text, a, b)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["FOUR", "Four", "four", "CORNERS", " ", "É", "é", "İ", "ı",
+                                 "ſ", "\u212a", "K", "ß", "’", "Σ", "σ", "x"]),
+                max_size=12).map("".join),
+       st.sampled_from(["FOUR CORNERS", "four", "É", "KÉ", "’S", "ΣΑ", "SS", "K", "IS"]))
+def test_spelled_alike_finds_what_an_ignorecase_literal_finds(text: str, word: str) -> None:
+    import re
+
+    from schedules.extract.programmes import _spelled_alike
+
+    assert _spelled_alike(word, text) == re.findall(re.escape(word), text, re.IGNORECASE)

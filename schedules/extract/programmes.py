@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from schedules.channels import ChannelTable
+from schedules.channels import PLAIN_LATIN, ChannelTable
 from schedules.extract.units import Unit
 
 _SMALL = {"of", "the", "and", "for", "a", "an", "in", "on", "to", "with", "at", "from", "&", "+",
@@ -168,13 +168,39 @@ def tidy_case(title: str, document: str) -> str:
     letters = [c for c in title if c.isalpha()]
     if not letters or not all(c.isupper() for c in letters) or len(letters) < 4:
         return title
-    pattern = re.compile(re.escape(title), re.IGNORECASE)
-    for m in pattern.finditer(document):
-        found = m.group(0)
+    for found in _spelled_alike(title, document):
         if found != title and any(c.islower() for c in found):
             return found
     return " ".join(w if w.lower() not in _SMALL or i == 0 else w.lower()
                     for i, w in enumerate(title.title().split()))
+
+
+# IGNORECASE folds these onto ASCII letters (i, i, s) where ``str.lower`` does not.
+_ODD_FOLDS = ("\u0130", "\u0131", "\u017f")
+
+
+def _lower_is_exact(word: str, text: str) -> bool:
+    """Does comparing ``str.lower`` copies find exactly what an IGNORECASE literal finds? Yes when
+    the word's letters are ASCII or plain Latin ones (whose IGNORECASE partners are exactly
+    those ``str.lower`` relates them to) and neither string holds a character IGNORECASE folds
+    differently; lower-casing then also keeps every offset."""
+    if any(c in text or c in word for c in _ODD_FOLDS):
+        return False
+    return all(c.isascii() or c in PLAIN_LATIN or (not c.isalpha() and c.lower() == c == c.upper())
+               for c in word)
+
+
+def _spelled_alike(word: str, text: str) -> list[str]:
+    """``re.findall(re.escape(word), text, re.IGNORECASE)``, faster when that is exact."""
+    if not word or not _lower_is_exact(word, text):
+        return re.compile(re.escape(word), re.IGNORECASE).findall(text)
+    low_word, low_text = word.lower(), text.lower()
+    out = []
+    i = low_text.find(low_word)
+    while i >= 0:
+        out.append(text[i:i + len(word)])
+        i = low_text.find(low_word, i + len(word))
+    return out
 
 
 class ProgrammeFinder:
@@ -281,7 +307,8 @@ class ProgrammeFinder:
                 alone = re.compile(
                     rf"(?<![\w:]){re.escape(first)}(?![\w]|\s*{re.escape(sep.strip())})",
                     re.IGNORECASE)
-                if first.casefold() in known or len(alone.findall(self.text)) >= 1:
+                if first.casefold() in known or (_spelled_alike(first, self.text)
+                                                 and len(alone.findall(self.text)) >= 1):
                     return TitleGuess(first, second, "split")
         return TitleGuess(title, None, "whole")
 
