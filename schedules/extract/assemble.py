@@ -172,11 +172,16 @@ def _assumption_warnings(slots: list[Slot], airings: list[Airing], basis: str, i
 
 
 def _first_line(text: str) -> str | None:
-    for line in text.split("\n"):
-        line = line.strip()
-        if line:
-            return line[:200]
-    return None
+    """The first line that is not blank, stripped (found without splitting the whole text)."""
+    first = _NOT_SPACE.search(text)
+    if first is None:
+        return None
+    start = text.rfind("\n", 0, first.start()) + 1
+    end = text.find("\n", first.start())
+    return text[start:end if end >= 0 else len(text)].strip()[:200]
+
+
+_NOT_SPACE = re.compile(r"\S")
 
 
 def _name_slots(slots: list[Slot], units: list[Unit], finder: ProgrammeFinder,

@@ -155,7 +155,7 @@ def is_heading(unit: Unit) -> bool:
         return False
     if _BOILERPLATE.match(text) or "@" in text or "http" in text or "www." in text:
         return False
-    words = [w for w in re.findall(r"[\w’'+&!-]+", text)]
+    words = _HEADING_WORD.findall(text)
     if not words or len(words) > 14:
         return False
     caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
@@ -175,6 +175,10 @@ def tidy_case(title: str, document: str) -> str:
                     for i, w in enumerate(title.title().split()))
 
 
+_VERB_FIRST = re.compile(r"(?:Airs?|Airing|Premier\w*|Screen\w*|Watch|Catch|Starts?|Begins?|"
+                         r"Returns?|Tune|Live|From|On|At|Also)\b")
+_CLOCK_ONLY = re.compile(r"[\d\s.:apm-]+", re.IGNORECASE)
+_HEADING_WORD = re.compile(r"[\w’'+&!-]+")
 # IGNORECASE folds these onto ASCII letters (i, i, s) where ``str.lower`` does not.
 _ODD_FOLDS = ("\u0130", "\u0131", "\u017f")
 
@@ -218,12 +222,11 @@ class ProgrammeFinder:
         t = title.strip(" :–-|,.“”\"‘’'()")
         if len(t) < 2 or self.channels.get(t) is not None or has_when(t):
             return None
-        if re.match(r"(?:Airs?|Airing|Premier\w*|Screen\w*|Watch|Catch|Starts?|Begins?|"
-                    r"Returns?|Tune|Live|From|On|At|Also)\b", t):
+        if _VERB_FIRST.match(t):
             return None
         if t in _PRONOUNS or (t.split()[0] in _PRONOUNS and len(t.split()) <= 2):
             return None
-        if re.fullmatch(r"[\d\s.:apm-]+", t, re.I):
+        if _CLOCK_ONLY.fullmatch(t):
             return None
         return t
 

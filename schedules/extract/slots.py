@@ -86,6 +86,14 @@ _ON_LIST_ITEM = re.compile(r"[A-Z][A-Z0-9]{1,12}(?:\s+TV)?")
 _ON_BEFORE = re.compile(r"\bon\s+(?:the\s+)?$")
 _ON_LIST_BEFORE = re.compile(r"\bon\s+(?:the\s+)?[\w /.-]{1,40}?(?:,\s*|\s+and\s+|\s*&\s*)$")
 _LIST_BREAK = re.compile(r"[.;]")
+_AT_BEFORE = re.compile(r"\bat\s+$")
+_NON_ALNUM = re.compile(r"[\W_]+")
+_WORD_CHAR = re.compile(r"\w")
+_AIR_DAY_WORDS = re.compile(r"\b(?:on|this|next|tonight|tomorrow)\b|night|evening|\d\s*,|,\s*\d",
+                            re.IGNORECASE)
+_NOT_NAME_LEFT = re.compile(r"[\W_]|and")
+_DATE_ONLY_VERB = re.compile(r"\b(?:premier\w*|airs?|airing|screens?|returns?|debuts?|starts?|"
+                             r"begins?|broadcast|transmits?|launch\w*)\b", re.IGNORECASE)
 
 
 class _Marks:
@@ -217,6 +225,7 @@ class SlotFinder:
         self._date_starts = [d.start for d in self._dates]
         self._table_marks = _Marks([(cm.start, cm.end) for cm in self._mentions])
         self._unit_mentions: dict[int, list[tuple[int, int, Channel | str]]] = {}
+        self._resolved: dict[DateMention, tuple[dt.date | None, bool]] = {}
         lowered = ascii_lower(text)
         self._air_cues = air_cue_starts(lowered)
         self._not_air_cues = not_air_cue_starts(lowered)
@@ -323,6 +332,12 @@ class SlotFinder:
 
     # -- dates ------------------------------------------------------------------------------
     def _resolve(self, d: DateMention) -> tuple[dt.date | None, bool]:
+        """The date ``d`` means and whether its weekday disagrees (once per mention)."""
+        if d not in self._resolved:
+            self._resolved[d] = self._resolve_once(d)
+        return self._resolved[d]
+
+    def _resolve_once(self, d: DateMention) -> tuple[dt.date | None, bool]:
         if d.year is None:
             for full, full_value in self.full_dates:
                 if full.day == d.day and full.month == d.month and full.year is not None:
@@ -428,8 +443,8 @@ class SlotFinder:
                 if value is not None:
                     ctx.prose_date, ctx.prose_unit = value, index
         if linear_here:
-            on_groups = [g for g in groups if g[2] and re.search(
-                r"\bon\s+(?:the\s+)?$", text[max(unit.start, g[0] - 12):g[0]])]
+            on_groups = [g for g in groups if g[2] and _ON_BEFORE.search(
+                text[max(unit.start, g[0] - 12):g[0]])]
             chosen_group = on_groups[-1] if on_groups else next(g for g in groups if g[2])
             ctx.channels, ctx.channels_unit = list(chosen_group[2]), index
         if not times and dates:
@@ -444,7 +459,7 @@ class SlotFinder:
         out = []
         for t in times:
             before = self.text[max(unit.start, t.start - 6):t.start]
-            if t.tonight and not re.search(r"\bat\s+$", before):
+            if t.tonight and not _AT_BEFORE.search(before):
                 continue
             out.append(t)
         return out
@@ -456,11 +471,12 @@ class SlotFinder:
             return False
         covered = sum(d.end - d.start for d in dates) + sum(t.end - t.start for t in times)
         covered += sum(b - a for a, b, _ in mentions)
-        rest = re.sub(r"[\W_]+", "", unit.text)
+        strip = _NON_ALNUM.sub
+        rest = strip("", unit.text)
         words = len(rest)
-        covered_alnum = sum(len(re.sub(r"[\W_]+", "", self.text[d.start:d.end])) for d in dates)
-        covered_alnum += sum(len(re.sub(r"[\W_]+", "", self.text[t.start:t.end])) for t in times)
-        covered_alnum += sum(len(re.sub(r"[\W_]+", "", self.text[a:b])) for a, b, _ in mentions)
+        covered_alnum = sum(len(strip("", self.text[d.start:d.end])) for d in dates)
+        covered_alnum += sum(len(strip("", self.text[t.start:t.end])) for t in times)
+        covered_alnum += sum(len(strip("", self.text[a:b])) for a, b, _ in mentions)
         del covered
         leftover = words - covered_alnum
         starts_with_date = dates[0].start - unit.start <= 2
@@ -611,11 +627,10 @@ class SlotFinder:
         "on Thursday night at 7.30pm", "this Sunday at 8", "Saturday, 8pm", "8 p.m., Monday"."""
         if day is not None:
             gap = self.text[t.end:day.start] if day.start >= t.end else self.text[day.end:t.start]
-            if len(gap) <= 4 and not re.search(r"\w", gap):
+            if len(gap) <= 4 and not _WORD_CHAR.search(gap):
                 return True
         window = self.text[max(unit.start, t.start - 40):min(unit.end, t.end + 40)]
-        return re.search(r"\b(?:on|this|next|tonight|tomorrow)\b|night|evening|\d\s*,|,\s*\d",
-                         window, re.IGNORECASE) is not None
+        return _AIR_DAY_WORDS.search(window) is not None
 
     def _nearest_anchor(self, t: TimeMention, anchors: list[_Anchor]) -> _Anchor | None:
         best = None
@@ -674,7 +689,7 @@ class SlotFinder:
             rest = nxt.text
             for a, b, _ in sorted(found, key=lambda x: -x[0]):
                 rest = rest[:a - nxt.start] + rest[b - nxt.start:]
-            if found and not re.sub(r"[\W_]|and", "", rest):
+            if found and not _NOT_NAME_LEFT.sub("", rest):
                 return [ch for _, _, ch in found if self._is_linear(ch)]
         if ctx.channels and index - ctx.channels_unit <= 25:
             return list(ctx.channels)
@@ -765,8 +780,7 @@ class SlotFinder:
                    air_cue: bool, ctx: _Context) -> list[Slot]:
         if not air_cue or self._has_cue(self._not_air_cues, unit):
             return []
-        if not re.search(r"\b(?:premier\w*|airs?|airing|screens?|returns?|debuts?|starts?|"
-                         r"begins?|broadcast|transmits?|launch\w*)\b", unit.text, re.I):
+        if not _DATE_ONLY_VERB.search(unit.text):
             return []
         out = []
         for d in dates:
