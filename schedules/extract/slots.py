@@ -833,9 +833,13 @@ _NIGHTLY = re.compile(r"\b(?:nightly|every night|each night|every day|daily)\b",
 
 def recurrence_rule(unit: Unit) -> str | None:
     """"weeknights at 6pm" -> weekdays; "nightly" -> every day; else None."""
-    if _WEEKNIGHTS.search(unit.text):
+    body = unit.text
+    low = body.lower()  # the words each pattern needs (see recurrence_hint)
+    if "\u017f" in body or "\u0131" in body or "\u0130" in body:
+        low = "week mon night every day daily"
+    if ("week" in low or "mon" in low) and _WEEKNIGHTS.search(body):
         return "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
-    if _NIGHTLY.search(unit.text):
+    if ("night" in low or "every day" in low or "daily" in low) and _NIGHTLY.search(body):
         return "FREQ=DAILY"
     return None
 
