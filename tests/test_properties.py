@@ -341,3 +341,16 @@ def test_spelled_alike_finds_what_an_ignorecase_literal_finds(text: str, word: s
     from schedules.extract.programmes import _spelled_alike
 
     assert _spelled_alike(word, text) == re.findall(re.escape(word), text, re.IGNORECASE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\n", ",", "(", "-", "–", "—", "to", "until", "in",
+                                 "ET", "Eastern", "x", "a", "9", ".", "Time", "WA", "till"]),
+                max_size=8).map("".join))
+def test_nothing_can_follow_a_time_unless_the_quick_test_says_so(text: str) -> None:
+    from schedules.extract.temporal import _IN_REGION, _MAY_GO_ON, _RANGE_SEP, _ZONE_AFTER
+
+    if _MAY_GO_ON.match(text) is None:
+        assert _ZONE_AFTER.match(text) is None
+        assert _IN_REGION.match(text) is None
+        assert _RANGE_SEP.match(text) is None

@@ -208,6 +208,8 @@ _ZONE_AFTER = re.compile(
 _IN_REGION = re.compile(r"\s+in\s+(?P<zone>[A-Z]{2,3}|Perth|Adelaide|Darwin|Brisbane|"
                         r"Melbourne|Sydney|Hobart)(?![\w])")
 _CLOSE = re.compile(r"\s*\)")
+# What may follow a time: the first character of _ZONE_AFTER, _IN_REGION or _RANGE_SEP.
+_MAY_GO_ON = re.compile(r"\s*[A-Z,(\-–—tiu]")
 _ALT_SEP = re.compile(r"\s*/\s*|\s*\(\s*|\s*,\s*(?=\d)")
 
 
@@ -285,6 +287,9 @@ def find_times(text: str, start: int = 0, end: int | None = None, *,
         if clock is None:
             continue
         t_start, t_end = m.start(), m.end()
+        if not clock.explicit and clock.meridiem is None and m.group("m") is None \
+                and not _MAY_GO_ON.match(text, t_end, stop):
+            continue  # a bare number with no zone or range after it (see below): not a time
         end_clock = None
         # Range: "9-10 p.m.", "6.00-9.10am", "8:00PM (ET) to 11:00PM (ET)", "10.00pm-12.00midnight"
         zones, after = _zones_after(text, t_end, stop)
