@@ -354,3 +354,14 @@ def test_nothing_can_follow_a_time_unless_the_quick_test_says_so(text: str) -> N
         assert _ZONE_AFTER.match(text) is None
         assert _IN_REGION.match(text) is None
         assert _RANGE_SEP.match(text) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["airs", "is", "this", "on", "  ", " ", "\n", "Four", "son",
+                                 "returns", "x", "screens", "ison", "on on"]),
+                max_size=10).map("".join))
+def test_the_verb_on_matches_are_those_of_the_on_pattern_with_a_verb(text: str) -> None:
+    from schedules.extract.programmes import _ON_TITLE, _VERB_ON_TITLE
+
+    assert [m.span() for m in _VERB_ON_TITLE.finditer(text)] == \
+        [m.span() for m in _ON_TITLE.finditer(text) if m.group(0).strip() != "on"]

@@ -36,6 +36,9 @@ _AIR_VERB = re.compile(r"\s+(?:will\s+(?:now\s+)?(?:also\s+)?)?(?:air|airs|scree
                        r"will be (?:broadcast|screened|shown)|(?:is|are) back|airing|screening|"
                        r"premiering)\b")
 _ON_TITLE = re.compile(r"\b(?:airs|screens|is|premieres|returns|continues|appears)?\s*on\s+")
+# Its matches with a verb, which are the ones read: a bare "on" match never covers the start of
+# a verb, and where a verb starts the pattern takes it, so these are found alike.
+_VERB_ON_TITLE = re.compile(r"\b(?:airs|screens|is|premieres|returns|continues|appears)\s*on\s+")
 _QUOTED = re.compile(r"[“\"]([^”\"\n]{2,80})[”\"]")
 _POSSESSIVE_QUOTE = re.compile(r"([A-Z][\w’' :&+-]{1,60}?)[’']s\s+[‘'“\"]([^’'”\"\n]{2,80})[’'”\"]")
 _KIND_TITLE = re.compile(r"\b(?:series|show|program(?:me)?|documentary|drama|special|comedy|film|"
@@ -243,9 +246,7 @@ class ProgrammeFinder:
             if prog:
                 return TitleGuess(prog, m.group(2).strip(), "possessive")
         # "airs on Foreign Correspondent at 8 pm"
-        for m in _ON_TITLE.finditer(body):
-            if m.group(0).strip() == "on":
-                continue  # a bare "on" names no title ("on ABC"); only "airs on" and the like
+        for m in _VERB_ON_TITLE.finditer(body):  # "airs on X" (a bare "on X" names no title)
             cand = self._not_channel(leading_title(body[m.end():]))
             if cand:
                 return TitleGuess(cand, None, "airs-on")
