@@ -365,3 +365,16 @@ def test_the_verb_on_matches_are_those_of_the_on_pattern_with_a_verb(text: str) 
 
     assert [m.span() for m in _VERB_ON_TITLE.finditer(text)] == \
         [m.span() for m in _ON_TITLE.finditer(text) if m.group(0).strip() != "on"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["1", "12", "-", "2019", "19", " ", "x", "123", "05"]),
+                max_size=10).map("".join))
+def test_the_glued_date_pattern_matches_as_with_the_look_behind_in_front(text: str) -> None:
+    import re
+
+    from schedules.extract.released import _GLUED
+
+    slow = re.compile(r"(?<!\d)(?P<d>\d{2})-(?P<m>\d{2})-(?P<y>(?:19|20)\d\d)(?!\d)")
+    assert [(m.span(), m.groupdict()) for m in _GLUED.finditer(text)] == \
+        [(m.span(), m.groupdict()) for m in slow.finditer(text)]
