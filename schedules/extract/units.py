@@ -49,15 +49,6 @@ _ABBREVIATIONS = re.compile(
 )
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
-
-
 def split_units(text: str) -> list[Unit]:
     units: list[Unit] = []
     paragraph = 0
@@ -76,9 +67,12 @@ def split_units(text: str) -> list[Unit]:
             first = False
         pending = None
 
-    for a, b in _lines(text):
-        raw = text[a:b]
-        stripped = raw.strip()
+    line_start = 0
+    for raw in text.split("\n"):
+        a = line_start
+        line_start += len(raw) + 1
+        loose = raw.lstrip()
+        stripped = loose.rstrip()
         if not stripped:
             flush()
             if not blank_before:
@@ -87,8 +81,8 @@ def split_units(text: str) -> list[Unit]:
             blank_before = True
             continue
         blank_before = False
-        lead = len(raw) - len(raw.lstrip())
-        a2, b2 = a + lead, a + len(raw.rstrip())
+        a2 = a + len(raw) - len(loose)
+        b2 = a2 + len(stripped)
         if pending is not None:
             prev = last_line
             # Both patterns end at the end of the (stripped) line and match at most 9
