@@ -45,8 +45,8 @@ from schedules.extract.units import Unit
 
 # Channels that releases print but no table knows: US call signs ("WVIZ Channel 25", "WHYY TV",
 # "WLIW21") and numbered cable channels ("Channel 35").
-# (Each look-behind "not after a letter" is placed after the first character, so that the
-# engine can skip to the possible first characters instead of testing it everywhere.)
+# (Each look-behind "not after a word character" is placed after the first character, so that
+# the engine can skip to the possible first characters instead of testing it everywhere.)
 _GENERIC_CHANNEL = re.compile(
     r"(?:[KW](?<![\w/].)[A-Z]{2,3}\d{0,3}(?:-(?:TV|DT|HD))?(?:\s+(?:TV\b|Channel\s+\d{1,3}))?"
     r"|C(?<![\w/].)hannel\s+\d{1,3})(?![\w])"
