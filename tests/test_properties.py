@@ -152,8 +152,10 @@ def test_a_time_written_in_any_supported_style_reads_back_as_itself(
 
 
 CUE_WORDS = st.sampled_from(["Airs", "AIRING", "TX", "tx", "Premieres", "posted", "POSTED",
-                             "WHEN:", "when:", "Kick-Off", "said", "RSVP", "craoladh", " ",
-                             "\n", "é", "İ", "ß", "x", "@", "-", "again", "On Air"])
+                             "WHEN:", "when:", "Kick-Off", "said", "RSVP", "craoladh", " ", "air",
+                             "chair", "WHEN:posted", "_", "airs@",
+                             "\n", "é", "É", "Ω", "İ", "\u212a", "ß", "x", "@", "-", "again",
+                             "On Air"])
 
 
 @settings(max_examples=150, deadline=None)
@@ -164,10 +166,215 @@ def test_the_fast_cue_scan_finds_what_the_case_insensitive_pattern_finds(text: s
         AIR_CUES_LOWER,
         NOT_AIR_CUES,
         NOT_AIR_CUES_LOWER,
+        air_cue_starts,
         ascii_lower,
+        not_air_cue_starts,
     )
 
     low = ascii_lower(text)
     assert len(low) == len(text)
     for slow, fast in ((AIR_CUES, AIR_CUES_LOWER), (NOT_AIR_CUES, NOT_AIR_CUES_LOWER)):
         assert [m.span() for m in fast.finditer(low)] == [m.span() for m in slow.finditer(text)]
+    assert air_cue_starts(low) == [m.start() for m in AIR_CUES.finditer(text)]
+    assert not_air_cue_starts(low) == [m.start() for m in NOT_AIR_CUES.finditer(text)]
+
+
+NAME_WORDS = st.sampled_from(["Mon", "Monday", "MONDAY", "Mondays", "Tue", "Tues", "Tuesday",
+                              "Thur", "Thurs.", "Thu", "Sept", "Sep", "September", "SEPT",
+                              "May", "may", "Dé Luain", "an Luan", "AN LUAN", "Meán Fómhair",
+                              "Márta", "Mar.", "Marc", "a", "n", " ", ".", "s", "x", "day"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(NAME_WORDS, max_size=12).map("".join))
+def test_the_trie_shaped_names_match_what_the_longest_first_alternation_matches(
+        text: str) -> None:
+    import re
+
+    from schedules.extract.lexicon import (
+        IRISH_MONTHS,
+        IRISH_WEEKDAYS,
+        MONTHS,
+        WEEKDAYS,
+        _variants,
+        variant_forms,
+    )
+
+    for table in (MONTHS, WEEKDAYS, IRISH_MONTHS, IRISH_WEEKDAYS):
+        flat = "|".join(re.escape(f) for f in sorted(variant_forms(list(table)), key=len,
+                                                     reverse=True))
+        for tail in ("", r"\.?(?![a-zA-Z])", r"s?\s"):
+            slow = re.compile(f"(?:{flat}){tail}")
+            fast = re.compile(f"(?:{_variants(list(table))}){tail}")
+            assert [m.span() for m in fast.finditer(text)] == \
+                [m.span() for m in slow.finditer(text)]
+
+
+CHANNEL_WORDS = st.sampled_from(["ABC", "abc", "Abc", "ABC TV", "BBC Two", "bbc two", "BBC2",
+                                 "RTÉ One", "rté one", "RTÉ2", "Māori Television", "ITV",
+                                 "SBS", "Channel 4", "/", "+", "-", "_", " ", "\n", "x", "é",
+                                 "İ", "ı", "ſ", "\u212a", "K", "ß", "ABC1", "9Go!", "7two"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(CHANNEL_WORDS, max_size=14).map("".join), st.integers(0, 30),
+       st.integers(0, 60))
+def test_the_fast_channel_scan_finds_what_the_case_insensitive_pattern_finds(
+        text: str, start: int, length: int) -> None:
+    from schedules.channels import table
+
+    start = min(start, len(text))
+    stop = min(len(text), start + length)
+    for code in ("AU", "GB", "IE", "NZ", "US", "CA"):
+        channels = table(code)
+        slow = [m.span() for m in channels._pattern.finditer(text, start, stop)]
+        assert channels._spans(text, start, stop) == slow
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["1", "2", "0", "9", "19", "20", "2019", "-", "/", "12", " ",
+                                 "a", "–"]), max_size=16).map("".join))
+def test_the_numeric_date_patterns_match_as_with_the_look_behind_in_front(text: str) -> None:
+    import re
+
+    from schedules.extract.temporal import DATE_PATTERNS
+
+    iso = re.compile(r"(?<![\d-])(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))"
+                     r"(?![\d-])")
+    dmy = re.compile(r"(?<![\d/])(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/(?P<ny>(?:19|20)\d\d)(?![\d/])")
+    for slow, fast in ((iso, DATE_PATTERNS[2]), (dmy, DATE_PATTERNS[3])):
+        for pos in (0, 1, 3):
+            assert [(m.span(), m.groupdict()) for m in fast.finditer(text, pos)] == \
+                [(m.span(), m.groupdict()) for m in slow.finditer(text, pos)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["9", "12", "30", "2019", ":", ".", "-", "–", "pm", "p.m.",
+                                 "am", " ", "midnight", "midday", "noon", "mid", "n", "m",
+                                 "x", "/", "$", "8c", "tonight", "ET", "\n"]),
+                max_size=16).map("".join), st.integers(0, 20), st.integers(0, 40))
+def test_the_time_search_finds_what_the_plain_pattern_finds(text: str, pos: int,
+                                                            length: int) -> None:
+    from schedules.extract.temporal import _TIME, _search_time
+
+    pos = min(pos, len(text))
+    stop = min(len(text), pos + length)
+    fast = _search_time(text, pos, stop)
+    slow = _TIME.search(text, pos, stop)
+    assert (fast.span() if fast else None) == (slow.span() if slow else None)
+    assert (fast.groupdict() if fast else None) == (slow.groupdict() if slow else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Monday", "Mon", "Mondays", "Sunday", "Dé Luain", "an Luan",
+                                 "on", "this", "every", "until", " ", "  ", "\n", "tonight",
+                                 "Tomorrow", "TONIGHT", "today", "this evening", "t", "x",
+                                 "-", "to", "Wednesday", "night", "s"]),
+                max_size=14).map("".join), st.integers(0, 12), st.integers(0, 60))
+def test_the_day_scan_finds_what_the_plain_patterns_find(text: str, start: int,
+                                                         length: int) -> None:
+    from schedules.extract.temporal import _RELATIVE, _WEEKDAY_WORD, find_days
+
+    start = min(start, len(text))
+    stop = min(len(text), start + length)
+    plain = sorted([m.span() for m in _WEEKDAY_WORD.finditer(text, start, stop)]
+                   + [m.span() for m in _RELATIVE.finditer(text, start, stop)])
+    assert sorted((d.start, d.end) for d in find_days(text, start, stop)) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["WVIZ", "KQED", "WHYY TV", "WLIW21", "Channel 35", "Channel",
+                                 " ", "\n", "on", "on ", "ABC", "and", ",", "/", "x", "-TV",
+                                 "son", "TV", "9", "Kx"]),
+                max_size=12).map("".join), st.integers(0, 8))
+def test_the_unlisted_channel_patterns_match_as_with_the_look_behind_in_front(
+        text: str, pos: int) -> None:
+    import re
+
+    from schedules.extract.slots import _GENERIC_CHANNEL, _ON_LIST
+
+    generic = re.compile(
+        r"(?<![\w/])(?:[KW][A-Z]{2,3}\d{0,3}(?:-(?:TV|DT|HD))?(?:\s+(?:TV\b|Channel\s+\d{1,3}))?"
+        r"|Channel\s+\d{1,3})(?![\w])")
+    on_list = re.compile(r"\bon\s+((?:[A-Z][A-Z0-9]{1,12}(?:\s+TV)?)(?:\s*(?:,|and|&)\s*"
+                         r"[A-Z][A-Z0-9]{1,12}(?:\s+TV)?){0,6})")
+    pos = min(pos, len(text))
+    for slow, fast in ((generic, _GENERIC_CHANNEL), (on_list, _ON_LIST)):
+        assert [(m.span(), m.groups()) for m in fast.finditer(text, pos)] == \
+            [(m.span(), m.groups()) for m in slow.finditer(text, pos)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Monday", "Dé Luain", "an Luan", "An Luan", "an", "a", " ",
+                                 ", ", "18", "3rd", "-", "20", "September", "Sept.", "of",
+                                 "the", "2019", "Márta", "Meán Fómhair", "\n", "x"]),
+                max_size=12).map("".join))
+def test_dates_read_without_the_irish_an_forms_match_alike_when_none_occur(text: str) -> None:
+    from schedules.extract.temporal import _IRISH_AN_RE, _NAMED_WITHOUT_AN, DATE_PATTERNS
+
+    assume(_IRISH_AN_RE.search(text) is None)
+    for full, fast in zip(DATE_PATTERNS[:2], _NAMED_WITHOUT_AN, strict=True):
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in full.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([".", "!", "?", " ", "  ", "\n", "\"", "”", ")", "A", "a", "(",
+                                 "“", "‘", "Mr.", "x"]), max_size=16).map("".join),
+       st.integers(0, 8), st.integers(0, 20))
+def test_sentence_ends_are_found_as_with_the_look_behind(text: str, a: int, length: int) -> None:
+    from schedules.extract.units import _SENTENCE_END, sentence_ends
+
+    a = min(a, len(text))
+    b = min(len(text), a + length)
+    assert sentence_ends(text, a, b) == [m.span() for m in _SENTENCE_END.finditer(text, a, b)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["FOUR", "Four", "four", "CORNERS", " ", "É", "é", "İ", "ı",
+                                 "ſ", "\u212a", "K", "ß", "’", "Σ", "σ", "x"]),
+                max_size=12).map("".join),
+       st.sampled_from(["FOUR CORNERS", "four", "É", "KÉ", "’S", "ΣΑ", "SS", "K", "IS"]))
+def test_spelled_alike_finds_what_an_ignorecase_literal_finds(text: str, word: str) -> None:
+    import re
+
+    from schedules.extract.programmes import _spelled_alike
+
+    assert _spelled_alike(word, text) == re.findall(re.escape(word), text, re.IGNORECASE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\n", ",", "(", "-", "–", "—", "to", "until", "in",
+                                 "ET", "Eastern", "x", "a", "9", ".", "Time", "WA", "till"]),
+                max_size=8).map("".join))
+def test_nothing_can_follow_a_time_unless_the_quick_test_says_so(text: str) -> None:
+    from schedules.extract.temporal import _IN_REGION, _MAY_GO_ON, _RANGE_SEP, _ZONE_AFTER
+
+    if _MAY_GO_ON.match(text) is None:
+        assert _ZONE_AFTER.match(text) is None
+        assert _IN_REGION.match(text) is None
+        assert _RANGE_SEP.match(text) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["airs", "is", "this", "on", "  ", " ", "\n", "Four", "son",
+                                 "returns", "x", "screens", "ison", "on on"]),
+                max_size=10).map("".join))
+def test_the_verb_on_matches_are_those_of_the_on_pattern_with_a_verb(text: str) -> None:
+    from schedules.extract.programmes import _ON_TITLE, _VERB_ON_TITLE
+
+    assert [m.span() for m in _VERB_ON_TITLE.finditer(text)] == \
+        [m.span() for m in _ON_TITLE.finditer(text) if m.group(0).strip() != "on"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["1", "12", "-", "2019", "19", " ", "x", "123", "05"]),
+                max_size=10).map("".join))
+def test_the_glued_date_pattern_matches_as_with_the_look_behind_in_front(text: str) -> None:
+    import re
+
+    from schedules.extract.released import _GLUED
+
+    slow = re.compile(r"(?<!\d)(?P<d>\d{2})-(?P<m>\d{2})-(?P<y>(?:19|20)\d\d)(?!\d)")
+    assert [(m.span(), m.groupdict()) for m in _GLUED.finditer(text)] == \
+        [(m.span(), m.groupdict()) for m in slow.finditer(text)]

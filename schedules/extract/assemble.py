@@ -131,7 +131,10 @@ def extract(document: Document, *, reference_date: dt.date | None = None, countr
     _assumption_warnings(slots, airings, basis, info, warnings)
     if inferred is not None and not any(w.code == "year-inferred" for w in warnings):
         warnings.append(inferred)
-    local = _LOCAL_LISTINGS.search(text)
+    # Every match holds "local" or "vary" (letters IGNORECASE folds only onto their ASCII
+    # partners), so a substring test on the lower-cased text skips the scan in most releases.
+    lowered = text.lower() if airings else ""
+    local = _LOCAL_LISTINGS.search(text) if "local" in lowered or "vary" in lowered else None
     if local and airings:
         warnings.append(Warning_(
             "local-listings",
@@ -169,19 +172,28 @@ def _assumption_warnings(slots: list[Slot], airings: list[Airing], basis: str, i
 
 
 def _first_line(text: str) -> str | None:
-    for line in text.split("\n"):
-        line = line.strip()
-        if line:
-            return line[:200]
-    return None
+    """The first line that is not blank, stripped (found without splitting the whole text)."""
+    first = _NOT_SPACE.search(text)
+    if first is None:
+        return None
+    start = text.rfind("\n", 0, first.start()) + 1
+    end = text.find("\n", first.start())
+    return text[start:end if end >= 0 else len(text)].strip()[:200]
+
+
+_NOT_SPACE = re.compile(r"\S")
 
 
 def _name_slots(slots: list[Slot], units: list[Unit], finder: ProgrammeFinder,
                 headline: str | None, text: str) -> list[TitleGuess | None]:
     index = {u.start: i for i, u in enumerate(units)}
     guesses: list[TitleGuess | None] = []
+    in_unit: dict[tuple[int, tuple[int, int]], TitleGuess | None] = {}
     for slot in slots:
-        guess = finder.in_unit(slot.unit, slot.time_span)
+        where = (slot.unit.start, slot.time_span)  # one time on several days: one reading
+        if where not in in_unit:
+            in_unit[where] = finder.in_unit(slot.unit, slot.time_span)
+        guess = in_unit[where]
         if guess is None:
             i = index.get(slot.unit.start, 0)
             heading = finder.heading_before(i)
@@ -229,6 +241,14 @@ def _records(slots: list[Slot], titles: list[TitleGuess | None], units: list[Uni
     for u in units:
         by_paragraph.setdefault(u.paragraph, []).append(u)
     counts: dict[int, int | None] = {}
+    hints: dict[int, tuple[bool, int | None]] = {}  # by unit start: slots share units
+    daily_rules: dict[int, str | None] = {}
+
+    def hint(u: Unit) -> tuple[bool, int | None]:
+        if u.start not in hints:
+            hints[u.start] = recurrence_hint(text, u)
+        return hints[u.start]
+
     for slot, title in zip(slots, titles, strict=True):
         programme = title.programme if title else None
         episode = title.episode if title else None
@@ -240,10 +260,13 @@ def _records(slots: list[Slot], titles: list[TitleGuess | None], units: list[Uni
                 f"the weekday printed with {slot.day:%-d %B %Y} does not match the calendar "
                 f"(it is a {slot.day:%A}); the date was kept",
                 Span(slot.unit.start, slot.unit.end)))
-        weekly, count = recurrence_hint(text, slot.unit)
+        weekly, count = hint(slot.unit)
+        if slot.unit.start not in daily_rules:
+            daily_rules[slot.unit.start] = recurrence_rule(slot.unit)
+        daily_rule = daily_rules[slot.unit.start]
         if count is None and weekly:
             if slot.unit.paragraph not in counts:
-                found = [recurrence_hint(text, u)[1] for u in by_paragraph[slot.unit.paragraph]]
+                found = [hint(u)[1] for u in by_paragraph[slot.unit.paragraph]]
                 counts[slot.unit.paragraph] = next((c for c in found if c), None)
             count = counts[slot.unit.paragraph]
         for ch in channels:
@@ -277,7 +300,6 @@ def _records(slots: list[Slot], titles: list[TitleGuess | None], units: list[Uni
                         evidence=evidence,
                     ))
                 rule = None
-                daily_rule = recurrence_rule(slot.unit)
                 if daily_rule and slot.time_known and slot.recurrence is None:
                     rule = daily_rule + (f";COUNT={count}" if count else "")
                 elif slot.recurrence is not None:
@@ -368,6 +390,7 @@ def _mark_repeats(airings: list[Airing]) -> list[Airing]:
     return sorted(out, key=lambda x: (x.start, x.channel or ""))
 
 
+_CLOCK_TIME = re.compile(r"\d{1,2}(?:[.:]\d\d)?\s?[ap]\.?m\b")
 _BODY_BREAK = re.compile(r"@|\b(?:contact|phone|tel|mob|e-?mail)\b", re.IGNORECASE)
 
 
@@ -381,7 +404,7 @@ def _programmes(airings: list[Airing], finder: ProgrammeFinder, units: list[Unit
             if key not in seen:
                 order.append(key)
             seen[key] += 1
-    presenter = finder.presenter()
+    presenter = finder.presenter() if order else None
     firsts: dict[tuple[str, str | None], Airing] = {}
     for a in airings:
         if a.programme:
@@ -402,7 +425,7 @@ def _synopsis(airing: Airing, units: list[Unit], starts: list[int]) -> str | Non
     after = units[first:first + 40]
     for u in after[:6]:
         if len(u.text) >= 80 and not _BODY_BREAK.search(u.text) \
-                and not re.search(r"\d{1,2}(?:[.:]\d\d)?\s?[ap]\.?m\b", u.text):
+                and not _CLOCK_TIME.search(u.text):
             paragraph = [x.text for x in after if x.paragraph == u.paragraph]
             synopsis = " ".join(paragraph).strip()
             return synopsis[:1000]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from schedules.channels import ChannelTable
+from schedules.channels import PLAIN_LATIN, ChannelTable
 from schedules.extract.units import Unit
 
 _SMALL = {"of", "the", "and", "for", "a", "an", "in", "on", "to", "with", "at", "from", "&", "+",
@@ -36,6 +36,9 @@ _AIR_VERB = re.compile(r"\s+(?:will\s+(?:now\s+)?(?:also\s+)?)?(?:air|airs|scree
                        r"will be (?:broadcast|screened|shown)|(?:is|are) back|airing|screening|"
                        r"premiering)\b")
 _ON_TITLE = re.compile(r"\b(?:airs|screens|is|premieres|returns|continues|appears)?\s*on\s+")
+# Its matches with a verb, which are the ones read: a bare "on" match never covers the start of
+# a verb, and where a verb starts the pattern takes it, so these are found alike.
+_VERB_ON_TITLE = re.compile(r"\b(?:airs|screens|is|premieres|returns|continues|appears)\s*on\s+")
 _QUOTED = re.compile(r"[“\"]([^”\"\n]{2,80})[”\"]")
 _POSSESSIVE_QUOTE = re.compile(r"([A-Z][\w’' :&+-]{1,60}?)[’']s\s+[‘'“\"]([^’'”\"\n]{2,80})[’'”\"]")
 _KIND_TITLE = re.compile(r"\b(?:series|show|program(?:me)?|documentary|drama|special|comedy|film|"
@@ -48,6 +51,15 @@ _PRESENTER = [
                r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})"),
     re.compile(r"\b(?:presenter|host|reporter|correspondent|Correspondent)\s+"
                r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})"),
+]
+
+
+# The literal words each presenter pattern needs: a fast substring test skips a whole-text scan.
+_PRESENTER_WORDS = [
+    ("reports",),
+    ("Reporter", "Presenter", "Host", "Presented by", "Introduced by", "presented by",
+     "hosted by", "introduced by", "fronted by"),
+    ("presenter", "host", "reporter", "correspondent", "Correspondent"),
 ]
 
 
@@ -68,10 +80,11 @@ def _is_cap(tok: str) -> bool:
 
 def leading_title(text: str, *, max_words: int = 10) -> str | None:
     """The Title Case phrase at the start of ``text`` ("Fight for Planet A: Our Climate ...")."""
-    toks = title_tokens(text)
     end = None
     count = 0
-    for i, (_a, b, tok) in enumerate(toks):
+    # Tokens read lazily: the loop stops after a few words, the text may be a long sentence.
+    for i, m in enumerate(_TOKEN.finditer(text)):
+        b, tok = m.end(), m.group(0)
         low = tok.lower()
         if i == 0 and not _is_cap(tok):
             return None
@@ -138,13 +151,14 @@ _DIGIT = re.compile(r"\d")
 
 def is_heading(unit: Unit) -> bool:
     text = unit.text.strip()
-    if has_when(text):
-        return False
+    # Every test must pass; the cheap ones go first (most units are long sentences).
     if not 2 <= len(text) <= 90 or (text.endswith((".", ",", ";")) and not text.endswith("...")):
+        return False
+    if has_when(text):
         return False
     if _BOILERPLATE.match(text) or "@" in text or "http" in text or "www." in text:
         return False
-    words = [w for w in re.findall(r"[\w’'+&!-]+", text)]
+    words = _HEADING_WORD.findall(text)
     if not words or len(words) > 14:
         return False
     caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
@@ -157,13 +171,43 @@ def tidy_case(title: str, document: str) -> str:
     letters = [c for c in title if c.isalpha()]
     if not letters or not all(c.isupper() for c in letters) or len(letters) < 4:
         return title
-    pattern = re.compile(re.escape(title), re.IGNORECASE)
-    for m in pattern.finditer(document):
-        found = m.group(0)
+    for found in _spelled_alike(title, document):
         if found != title and any(c.islower() for c in found):
             return found
     return " ".join(w if w.lower() not in _SMALL or i == 0 else w.lower()
                     for i, w in enumerate(title.title().split()))
+
+
+_VERB_FIRST = re.compile(r"(?:Airs?|Airing|Premier\w*|Screen\w*|Watch|Catch|Starts?|Begins?|"
+                         r"Returns?|Tune|Live|From|On|At|Also)\b")
+_CLOCK_ONLY = re.compile(r"[\d\s.:apm-]+", re.IGNORECASE)
+_HEADING_WORD = re.compile(r"[\w’'+&!-]+")
+# IGNORECASE folds these onto ASCII letters (i, i, s) where ``str.lower`` does not.
+_ODD_FOLDS = ("\u0130", "\u0131", "\u017f")
+
+
+def _lower_is_exact(word: str, text: str) -> bool:
+    """Does comparing ``str.lower`` copies find exactly what an IGNORECASE literal finds? Yes when
+    the word's letters are ASCII or plain Latin ones (whose IGNORECASE partners are exactly
+    those ``str.lower`` relates them to) and neither string holds a character IGNORECASE folds
+    differently; lower-casing then also keeps every offset."""
+    if any(c in text or c in word for c in _ODD_FOLDS):
+        return False
+    return all(c.isascii() or c in PLAIN_LATIN or (not c.isalpha() and c.lower() == c == c.upper())
+               for c in word)
+
+
+def _spelled_alike(word: str, text: str) -> list[str]:
+    """``re.findall(re.escape(word), text, re.IGNORECASE)``, faster when that is exact."""
+    if not word or not _lower_is_exact(word, text):
+        return re.compile(re.escape(word), re.IGNORECASE).findall(text)
+    low_word, low_text = word.lower(), text.lower()
+    out = []
+    i = low_text.find(low_word)
+    while i >= 0:
+        out.append(text[i:i + len(word)])
+        i = low_text.find(low_word, i + len(word))
+    return out
 
 
 class ProgrammeFinder:
@@ -173,7 +217,7 @@ class ProgrammeFinder:
         self.units = units
         self.channels = channels
         self.headline = headline
-        self._headings = [i for i, u in enumerate(units) if is_heading(u)]
+        self._is_heading: dict[int, bool] = {}  # by unit index, filled as headings are asked for
 
     def _not_channel(self, title: str | None) -> str | None:
         if not title:
@@ -181,12 +225,11 @@ class ProgrammeFinder:
         t = title.strip(" :–-|,.“”\"‘’'()")
         if len(t) < 2 or self.channels.get(t) is not None or has_when(t):
             return None
-        if re.match(r"(?:Airs?|Airing|Premier\w*|Screen\w*|Watch|Catch|Starts?|Begins?|"
-                    r"Returns?|Tune|Live|From|On|At|Also)\b", t):
+        if _VERB_FIRST.match(t):
             return None
         if t in _PRONOUNS or (t.split()[0] in _PRONOUNS and len(t.split()) <= 2):
             return None
-        if re.fullmatch(r"[\d\s.:apm-]+", t, re.I):
+        if _CLOCK_ONLY.fullmatch(t):
             return None
         return t
 
@@ -196,15 +239,16 @@ class ProgrammeFinder:
         rel_end = time_span[1] - unit.start
         body = unit.text
         # "Foreign Correspondent’s ‘Leave no dark corner’"
-        m = _POSSESSIVE_QUOTE.search(body)
+        # (it needs "’s" or "'s": a substring test spares the scan of most units)
+        m = _POSSESSIVE_QUOTE.search(body) if "’s" in body or "'s" in body else None
         if m:
             prog = self._not_channel(trailing_title(m.group(1)))
             if prog:
                 return TitleGuess(prog, m.group(2).strip(), "possessive")
         # "airs on Foreign Correspondent at 8 pm"
-        for m in _ON_TITLE.finditer(body):
+        for m in _VERB_ON_TITLE.finditer(body):  # "airs on X" (a bare "on X" names no title)
             cand = self._not_channel(leading_title(body[m.end():]))
-            if cand and m.group(0).strip() != "on":
+            if cand:
                 return TitleGuess(cand, None, "airs-on")
         # “Poldark” (9 p.m. Sunday, Sept. 29)
         for m in _QUOTED.finditer(body):
@@ -246,12 +290,13 @@ class ProgrammeFinder:
         return None
 
     def heading_before(self, unit_index: int, *, max_back: int = 8) -> str | None:
-        for i in reversed(self._headings):
-            if i >= unit_index:
-                continue
-            if unit_index - i > max_back:
-                return None
-            return self.units[i].text.strip()
+        # The nearest heading above, if it is at most ``max_back`` units up.
+        for i in range(min(unit_index, len(self.units)) - 1, max(unit_index - max_back, 0) - 1,
+                       -1):
+            if i not in self._is_heading:
+                self._is_heading[i] = is_heading(self.units[i])
+            if self._is_heading[i]:
+                return self.units[i].text.strip()
         return None
 
     def split(self, title: str, known: set[str]) -> TitleGuess:
@@ -266,12 +311,15 @@ class ProgrammeFinder:
                 alone = re.compile(
                     rf"(?<![\w:]){re.escape(first)}(?![\w]|\s*{re.escape(sep.strip())})",
                     re.IGNORECASE)
-                if first.casefold() in known or len(alone.findall(self.text)) >= 1:
+                if first.casefold() in known or (_spelled_alike(first, self.text)
+                                                 and len(alone.findall(self.text)) >= 1):
                     return TitleGuess(first, second, "split")
         return TitleGuess(title, None, "whole")
 
     def presenter(self) -> str | None:
-        for pat in _PRESENTER:
+        for pat, words in zip(_PRESENTER, _PRESENTER_WORDS, strict=True):
+            if not any(w in self.text for w in words):
+                continue  # the pattern cannot match without one of its words
             m = pat.search(self.text)
             if m:
                 return m.group("name")

@@ -19,7 +19,9 @@ _MARKER = re.compile(
     r"\s*(?:at\s+[^\n]{1,20}?\s+on\s+)?[:\-–]?\s*)",
 )
 _DOTTED = re.compile(r"^\s*(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2}|\d{4})\s*$", re.M)
-_GLUED = re.compile(r"(?<!\d)(?P<d>\d{2})-(?P<m>\d{2})-(?P<y>(?:19|20)\d\d)(?!\d)")
+_DOTTED_CORE = re.compile(r"\d\.\d{1,2}\.\d")  # in every _DOTTED match: a quick test first
+# (the look-behind "not after a digit" sits after the first digit: the engine skips to digits)
+_GLUED = re.compile(r"(?P<d>\d(?<!\d\d)\d)-(?P<m>\d{2})-(?P<y>(?:19|20)\d\d)(?!\d)")
 _STAMP = re.compile(r"(?:^|\n)\s*date\s+(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b")
 
 
@@ -61,7 +63,8 @@ def find_release_date(text: str, *, day_first: bool = True,
     stamp = _STAMP.search(head[:400])
     if stamp:
         return dt.date.fromisoformat(stamp.group("iso"))
-    for m in list(_DOTTED.finditer(head[:1500])) + list(_GLUED.finditer(head[:800])):
+    dotted = list(_DOTTED.finditer(head[:1500])) if _DOTTED_CORE.search(head, 0, 1500) else []
+    for m in dotted + list(_GLUED.finditer(head[:800])):
         d_, m_, y_ = int(m.group("d")), int(m.group("m")), int(m.group("y"))
         if y_ < 100:
             y_ += 2000 if y_ < 70 else 1900

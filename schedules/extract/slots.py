@@ -20,13 +20,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from schedules.channels import Channel, ChannelMention, ChannelTable
+from schedules.channels import Channel, ChannelMention, ChannelTable, trie_pattern
 from schedules.extract.lexicon import (
-    AIR_CUES_LOWER,
+    IRISH_WEEKDAYS,
     NOT_AIR_CUES,
-    NOT_AIR_CUES_LOWER,
     REPEAT_CUES,
+    WEEKDAYS,
+    air_cue_starts,
     ascii_lower,
+    not_air_cue_starts,
+    variant_forms,
 )
 from schedules.extract.temporal import (
     DateMention,
@@ -42,15 +45,17 @@ from schedules.extract.units import Unit
 
 # Channels that releases print but no table knows: US call signs ("WVIZ Channel 25", "WHYY TV",
 # "WLIW21") and numbered cable channels ("Channel 35").
+# (Each look-behind "not after a word character" is placed after the first character, so that
+# the engine can skip to the possible first characters instead of testing it everywhere.)
 _GENERIC_CHANNEL = re.compile(
-    r"(?<![\w/])(?:[KW][A-Z]{2,3}\d{0,3}(?:-(?:TV|DT|HD))?(?:\s+(?:TV\b|Channel\s+\d{1,3}))?"
-    r"|Channel\s+\d{1,3})(?![\w])"
+    r"(?:[KW](?<![\w/].)[A-Z]{2,3}\d{0,3}(?:-(?:TV|DT|HD))?(?:\s+(?:TV\b|Channel\s+\d{1,3}))?"
+    r"|C(?<![\w/].)hannel\s+\d{1,3})(?![\w])"
 )
 _CALL_SIGN_WORDS = frozenset({
     "WHEN", "WHERE", "WHAT", "WHO", "WHY", "WHOM", "WITH", "WILL", "WERE", "WEST", "WEEK",
     "WIDE", "WILD", "WIFE", "WISH", "WORD", "WORK", "WEAR", "WARM", "WAIT", "WALK", "WANT",
     "WAYS", "WHAM", "KIDS", "KING", "KEEP", "KEYS", "KIND", "KISS", "KNEW", "KNOW"})
-_ON_LIST = re.compile(r"\bon\s+((?:[A-Z][A-Z0-9]{1,12}(?:\s+TV)?)(?:\s*(?:,|and|&)\s*"
+_ON_LIST = re.compile(r"on(?<!\w..)\s+((?:[A-Z][A-Z0-9]{1,12}(?:\s+TV)?)(?:\s*(?:,|and|&)\s*"
                       r"[A-Z][A-Z0-9]{1,12}(?:\s+TV)?){0,6})")
 _NOT_CHANNELS = {"ET", "PT", "CT", "MT", "AT", "NT", "TV", "AM", "PM", "LIVE", "NEW", "FREE",
                  "AND", "THE"}
@@ -62,6 +67,54 @@ _CLAUSE_BREAK = re.compile(r"[;]|\.\s")
 _CLAUSE_END = re.compile(
     r";|,\s+and\s+(?!on\b|at\b)|(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})"
     r"(?<![ap]\.m)(?<!\b[A-Z])\.\s+(?=[A-Z“\"])")
+# Triggers: the bare words every mention of a kind contains. Looked for in each unit (a
+# mention read in a unit lies inside it), they tell which units can hold a date or time (a
+# digit, "midnight"), a day ("Sunday", "tonight") or an unlisted channel ("WVIZ", "Channel
+# 35", "on ITV"); the other units skip those scans, whose result there is known to be empty.
+# Every branch of the word pattern opens with a literal letter, so the engine skips to those.
+_DIGIT = re.compile(r"\d")
+_DAY_NAMES = variant_forms([*WEEKDAYS, *IRISH_WEEKDAYS]) | {
+    "tonight", "Tonight", "TONIGHT", "tomorrow", "Tomorrow", "today", "this evening"}
+_CHANNEL_WORDS = re.compile(r"K[A-Z]{2}|W[A-Z]{2}|Channel\s|on\s+[A-Z][A-Z0-9]")
+_WORD_TRIGGERS = re.compile("|".join([
+    r"mid(?:day|night)", "noon",  # times
+    *(trie_pattern({w for w in _DAY_NAMES if w[0] == c})
+      for c in sorted({w[0] for w in _DAY_NAMES})),  # days, one trie per first letter
+    _CHANNEL_WORDS.pattern,  # unlisted channels
+]))
+_ON_LIST_ITEM = re.compile(r"[A-Z][A-Z0-9]{1,12}(?:\s+TV)?")
+_ON_BEFORE = re.compile(r"\bon\s+(?:the\s+)?$")
+_ON_LIST_BEFORE = re.compile(r"\bon\s+(?:the\s+)?[\w /.-]{1,40}?(?:,\s*|\s+and\s+|\s*&\s*)$")
+_LIST_BREAK = re.compile(r"[.;]")
+_AT_BEFORE = re.compile(r"\bat\s+$")
+_NON_ALNUM = re.compile(r"[\W_]+")
+_WORD_CHAR = re.compile(r"\w")
+_AIR_DAY_WORDS = re.compile(r"\b(?:on|this|next|tonight|tomorrow)\b|night|evening|\d\s*,|,\s*\d",
+                            re.IGNORECASE)
+_NOT_NAME_LEFT = re.compile(r"[\W_]|and")
+_DATE_ONLY_VERB = re.compile(r"\b(?:premier\w*|airs?|airing|screens?|returns?|debuts?|starts?|"
+                             r"begins?|broadcast|transmits?|launch\w*)\b", re.IGNORECASE)
+
+
+class _Marks:
+    """Spans found by a whole-text scan, to ask whether a unit holds or straddles one."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans.sort()
+        self.starts = [a for a, _ in spans]
+        self.ends: list[int] = []  # the furthest end so far (spans may overlap)
+        furthest = 0
+        for _, b in spans:
+            furthest = max(furthest, b)
+            self.ends.append(furthest)
+
+    def touches(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, start)
+        if i < len(self.starts) and self.starts[i] < end:
+            return True
+        return i > 0 and self.ends[i - 1] > start
+
+
 _NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -143,8 +196,14 @@ _COUNT = re.compile(
     r"|\b(?P<n3>\d{1,2}|[a-z]+)\s+episodes\b",
     re.IGNORECASE,
 )
+_PLURAL_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days\b")
+_CONTINUES_FOR = re.compile(r"\bcontinues? for\b", re.IGNORECASE)
 _WEEKLY = re.compile(r"\b(?:weekly|every week|each week|continues? (?:each|every) week|"
                      r"regularly air|regular (?:time ?slot|slot))\b", re.IGNORECASE)
+
+
+def _free(taken: list[tuple[int, int]], a: int, b: int) -> bool:
+    return all(b <= s or a >= e for s, e in taken)
 
 
 class SlotFinder:
@@ -164,9 +223,12 @@ class SlotFinder:
         self._dates = all_dates if all_dates is not None else find_dates(text,
                                                                          day_first=day_first)
         self._date_starts = [d.start for d in self._dates]
+        self._table_marks = _Marks([(cm.start, cm.end) for cm in self._mentions])
+        self._unit_mentions: dict[int, list[tuple[int, int, Channel | str]]] = {}
+        self._resolved: dict[DateMention, tuple[dt.date | None, bool]] = {}
         lowered = ascii_lower(text)
-        self._air_cues = [m.start() for m in AIR_CUES_LOWER.finditer(lowered)]
-        self._not_air_cues = [m.start() for m in NOT_AIR_CUES_LOWER.finditer(lowered)]
+        self._air_cues = air_cue_starts(lowered)
+        self._not_air_cues = not_air_cue_starts(lowered)
         counts: dict[str, int] = {}
         firsts: dict[str, Channel] = {}
         for cm in self._mentions:
@@ -200,6 +262,13 @@ class SlotFinder:
 
     # -- channels ---------------------------------------------------------------------------
     def _channel_mentions(self, unit: Unit) -> list[tuple[int, int, Channel | str]]:
+        """The channels named in ``unit`` (computed once per unit; callers do not modify it)."""
+        cached = self._unit_mentions.get(unit.start)
+        if cached is None:
+            cached = self._unit_mentions[unit.start] = self._find_channel_mentions(unit)
+        return cached
+
+    def _find_channel_mentions(self, unit: Unit) -> list[tuple[int, int, Channel | str]]:
         found: list[tuple[int, int, Channel | str]] = []
         lo = bisect.bisect_left(self._mention_starts, unit.start)
         for cm in self._mentions[lo:]:
@@ -207,23 +276,21 @@ class SlotFinder:
                 break
             if cm.end <= unit.end:
                 found.append((cm.start, cm.end, cm.channel))
+        if _CHANNEL_WORDS.search(self.text, unit.start, unit.end) is None:
+            return found  # no call sign, "Channel" or "on" + capitals: table names only
         taken = [(a, b) for a, b, _ in found]
-
-        def free(a: int, b: int) -> bool:
-            return all(b <= s or a >= e for s, e in taken)
-
         for m in _GENERIC_CHANNEL.finditer(self.text, unit.start, unit.end):
             if m.group(0).upper() in _CALL_SIGN_WORDS or self.text.startswith(":", m.end()):
                 continue  # "WHEN: Thursday", "WITH" in a capitalised heading
-            if free(m.start(), m.end()) and self._after_on(unit, m.start()):
+            if _free(taken, m.start(), m.end()) and self._after_on(unit, m.start()):
                 found.append((m.start(), m.end(), m.group(0)))
                 taken.append((m.start(), m.end()))
         for m in _ON_LIST.finditer(self.text, unit.start, unit.end):
-            for item in re.finditer(r"[A-Z][A-Z0-9]{1,12}(?:\s+TV)?", m.group(1)):
+            for item in _ON_LIST_ITEM.finditer(m.group(1)):
                 a = m.start(1) + item.start()
                 b = m.start(1) + item.end()
                 word = item.group(0)
-                if free(a, b) and word not in _NOT_CHANNELS \
+                if _free(taken, a, b) and word not in _NOT_CHANNELS \
                         and (len(word) >= 4 or any(c.isdigit() for c in word)):
                     found.append((a, b, word))
                     taken.append((a, b))
@@ -234,10 +301,10 @@ class SlotFinder:
         """Is the word at ``pos`` in a list introduced by "on" ("on WVIZ Channel 25 and ...")
         or a listing row? A call sign after "by" is a producer, not a channel."""
         before = self.text[max(unit.start, pos - 60):pos]
-        if unit.start == pos or re.search(r"\bon\s+(?:the\s+)?$", before):
+        if unit.start == pos or _ON_BEFORE.search(before):
             return True
-        m = re.search(r"\bon\s+(?:the\s+)?[\w /.-]{1,40}?(?:,\s*|\s+and\s+|\s*&\s*)$", before)
-        return m is not None and not re.search(r"[.;]", m.group(0))
+        m = _ON_LIST_BEFORE.search(before)
+        return m is not None and not _LIST_BREAK.search(m.group(0))
 
     @staticmethod
     def _is_linear(ch: Channel | str) -> bool:
@@ -265,6 +332,12 @@ class SlotFinder:
 
     # -- dates ------------------------------------------------------------------------------
     def _resolve(self, d: DateMention) -> tuple[dt.date | None, bool]:
+        """The date ``d`` means and whether its weekday disagrees (once per mention)."""
+        if d not in self._resolved:
+            self._resolved[d] = self._resolve_once(d)
+        return self._resolved[d]
+
+    def _resolve_once(self, d: DateMention) -> tuple[dt.date | None, bool]:
         if d.year is None:
             for full, full_value in self.full_dates:
                 if full.day == d.day and full.month == d.month and full.year is not None:
@@ -309,12 +382,25 @@ class SlotFinder:
 
     def _unit_slots(self, index: int, unit: Unit, ctx: _Context) -> list[Slot]:
         text = self.text
-        dates = self._dates_in(unit)
-        days = find_days(text, unit.start, unit.end, taken=[(d.start, d.end) for d in dates])
-        times = [t for t in find_times(text, unit.start, unit.end)
-                 if all(t.end <= d.start or t.start >= d.end for d in dates)]
-        times = self._filter_times(unit, times)
+        a, b = unit.start, unit.end
+        # What a unit can hold lies inside it: a digit for a date or time, a trigger word for a
+        # day, a time word or an unlisted channel, or a channel of the table. (With a digit,
+        # the day and time scans below first test for their own words.)
+        digits = _DIGIT.search(text, a, b) is not None
+        words = digits or _WORD_TRIGGERS.search(text, a, b) is not None
+        if not words and not self._table_marks.touches(a, b):
+            return []  # no date, time, day or channel: nothing below reads or changes anything
+        dates = self._dates_in(unit) if digits else []  # every date form has a digit
+        days = find_days(text, a, b, taken=[(d.start, d.end) for d in dates]) \
+            if words else []
+        times: list[TimeMention] = []
+        if words:
+            times = [t for t in find_times(text, a, b)
+                     if all(t.end <= d.start or t.start >= d.end for d in dates)]
+            times = self._filter_times(unit, times)
         mentions = self._channel_mentions(unit)
+        if not (dates or days or times or mentions):
+            return []  # nothing below reads or changes anything without one of these
         groups = self._groups(mentions)
         linear_here = [ch for g in groups for ch in g[2]]
         on_demand_here = [s for g in groups for s in g[3]]
@@ -357,8 +443,8 @@ class SlotFinder:
                 if value is not None:
                     ctx.prose_date, ctx.prose_unit = value, index
         if linear_here:
-            on_groups = [g for g in groups if g[2] and re.search(
-                r"\bon\s+(?:the\s+)?$", text[max(unit.start, g[0] - 12):g[0]])]
+            on_groups = [g for g in groups if g[2] and _ON_BEFORE.search(
+                text[max(unit.start, g[0] - 12):g[0]])]
             chosen_group = on_groups[-1] if on_groups else next(g for g in groups if g[2])
             ctx.channels, ctx.channels_unit = list(chosen_group[2]), index
         if not times and dates:
@@ -373,7 +459,7 @@ class SlotFinder:
         out = []
         for t in times:
             before = self.text[max(unit.start, t.start - 6):t.start]
-            if t.tonight and not re.search(r"\bat\s+$", before):
+            if t.tonight and not _AT_BEFORE.search(before):
                 continue
             out.append(t)
         return out
@@ -385,11 +471,12 @@ class SlotFinder:
             return False
         covered = sum(d.end - d.start for d in dates) + sum(t.end - t.start for t in times)
         covered += sum(b - a for a, b, _ in mentions)
-        rest = re.sub(r"[\W_]+", "", unit.text)
+        strip = _NON_ALNUM.sub
+        rest = strip("", unit.text)
         words = len(rest)
-        covered_alnum = sum(len(re.sub(r"[\W_]+", "", self.text[d.start:d.end])) for d in dates)
-        covered_alnum += sum(len(re.sub(r"[\W_]+", "", self.text[t.start:t.end])) for t in times)
-        covered_alnum += sum(len(re.sub(r"[\W_]+", "", self.text[a:b])) for a, b, _ in mentions)
+        covered_alnum = sum(len(strip("", self.text[d.start:d.end])) for d in dates)
+        covered_alnum += sum(len(strip("", self.text[t.start:t.end])) for t in times)
+        covered_alnum += sum(len(strip("", self.text[a:b])) for a, b, _ in mentions)
         del covered
         leftover = words - covered_alnum
         starts_with_date = dates[0].start - unit.start <= 2
@@ -540,11 +627,10 @@ class SlotFinder:
         "on Thursday night at 7.30pm", "this Sunday at 8", "Saturday, 8pm", "8 p.m., Monday"."""
         if day is not None:
             gap = self.text[t.end:day.start] if day.start >= t.end else self.text[day.end:t.start]
-            if len(gap) <= 4 and not re.search(r"\w", gap):
+            if len(gap) <= 4 and not _WORD_CHAR.search(gap):
                 return True
         window = self.text[max(unit.start, t.start - 40):min(unit.end, t.end + 40)]
-        return re.search(r"\b(?:on|this|next|tonight|tomorrow)\b|night|evening|\d\s*,|,\s*\d",
-                         window, re.IGNORECASE) is not None
+        return _AIR_DAY_WORDS.search(window) is not None
 
     def _nearest_anchor(self, t: TimeMention, anchors: list[_Anchor]) -> _Anchor | None:
         best = None
@@ -603,7 +689,7 @@ class SlotFinder:
             rest = nxt.text
             for a, b, _ in sorted(found, key=lambda x: -x[0]):
                 rest = rest[:a - nxt.start] + rest[b - nxt.start:]
-            if found and not re.sub(r"[\W_]|and", "", rest):
+            if found and not _NOT_NAME_LEFT.sub("", rest):
                 return [ch for _, _, ch in found if self._is_linear(ch)]
         if ctx.channels and index - ctx.channels_unit <= 25:
             return list(ctx.channels)
@@ -694,8 +780,7 @@ class SlotFinder:
                    air_cue: bool, ctx: _Context) -> list[Slot]:
         if not air_cue or self._has_cue(self._not_air_cues, unit):
             return []
-        if not re.search(r"\b(?:premier\w*|airs?|airing|screens?|returns?|debuts?|starts?|"
-                         r"begins?|broadcast|transmits?|launch\w*)\b", unit.text, re.I):
+        if not _DATE_ONLY_VERB.search(unit.text):
             return []
         out = []
         for d in dates:
@@ -748,9 +833,13 @@ _NIGHTLY = re.compile(r"\b(?:nightly|every night|each night|every day|daily)\b",
 
 def recurrence_rule(unit: Unit) -> str | None:
     """"weeknights at 6pm" -> weekdays; "nightly" -> every day; else None."""
-    if _WEEKNIGHTS.search(unit.text):
+    body = unit.text
+    low = body.lower()  # the words each pattern needs (see recurrence_hint)
+    if "\u017f" in body or "\u0131" in body or "\u0130" in body:
+        low = "week mon night every day daily"
+    if ("week" in low or "mon" in low) and _WEEKNIGHTS.search(body):
         return "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
-    if _NIGHTLY.search(unit.text):
+    if ("night" in low or "every day" in low or "daily" in low) and _NIGHTLY.search(body):
         return "FREQ=DAILY"
     return None
 
@@ -759,11 +848,18 @@ def recurrence_hint(text: str, unit: Unit, *, next_unit: Unit | None = None
                     ) -> tuple[bool, int | None]:
     """Does the unit state a weekly run ("weekly", "Sundays at", "for 8 weeks")? And its count."""
     body = unit.text
-    weekly = _WEEKLY.search(body) is not None or re.search(
-        r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days\b", body) is not None \
-        or re.search(r"\bcontinues? for\b", body, re.I) is not None
+    # Each pattern needs one of a few words; substring tests on the lower-cased text skip the
+    # scans that cannot match. IGNORECASE also folds "ſ", "ı", "İ" onto ASCII letters: a text
+    # holding one of them is scanned in full.
+    low = body.lower()
+    if "\u017f" in body or "\u0131" in body or "\u0130" in body:
+        low = "week regular continue episode night part"
+    weekly = (("week" in low or "regular" in low) and _WEEKLY.search(body) is not None) \
+        or ("days" in body and _PLURAL_WEEKDAY.search(body) is not None) \
+        or ("continue" in low and _CONTINUES_FOR.search(body) is not None)
     count = None
-    m = _COUNT.search(body)
+    m = _COUNT.search(body) if "week" in low or "episode" in low or "night" in low \
+        or "part" in low else None
     if m:
         n = m.group("n") or m.group("n2") or m.group("n3")
         count = _word_number(n) if n else None

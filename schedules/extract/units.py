@@ -9,11 +9,14 @@ into sentences when it is long prose. Each unit keeps its offsets into the docum
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
+    """A sentence or a listing line with its offsets into the document text. (A named tuple, not a
+    frozen dataclass: tens are built per document, and a frozen dataclass is four times slower
+    to build.)"""
+
     start: int
     end: int
     text: str
@@ -31,20 +34,19 @@ _CONTINUES = re.compile(r"(?:\b(?:at|on|from|and|or|the|of|to|starting|beginning
 # Sentence boundary: ., ! or ? then space then an upper-case letter or an opening quote, unless
 # the word before the stop is an abbreviation ("Mar.", "p.m.", "Dr.").
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘(])")
+# The same ends found faster: the stop itself opens the pattern (the engine skips to it) and
+# each match starts one character later than this pattern's match (see sentence_ends).
+_SENTENCE_STOP = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"‘(])")
+
+
+def sentence_ends(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The spans of ``_SENTENCE_END.finditer(text, a, b)``."""
+    return [(m.start() + 1, m.end()) for m in _SENTENCE_STOP.finditer(text, max(a - 1, 0), b)]
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:[ap]\.m|Mr|Mrs|Ms|Dr|St|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
     r"Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Inc|Ltd|Co|Jr|Sr|Prof|Rev|Gen|Capt|etc|"
     r"U\.S|U\.K|D\.C|e\.g|i\.e|approx|Vol|Ep|Ch|[A-Z])\.)$"
 )
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
 
 
 def split_units(text: str) -> list[Unit]:
@@ -65,9 +67,12 @@ def split_units(text: str) -> list[Unit]:
             first = False
         pending = None
 
-    for a, b in _lines(text):
-        raw = text[a:b]
-        stripped = raw.strip()
+    line_start = 0
+    for raw in text.split("\n"):
+        a = line_start
+        line_start += len(raw) + 1
+        loose = raw.lstrip()
+        stripped = loose.rstrip()
         if not stripped:
             flush()
             if not blank_before:
@@ -76,14 +81,18 @@ def split_units(text: str) -> list[Unit]:
             blank_before = True
             continue
         blank_before = False
-        lead = len(raw) - len(raw.lstrip())
-        a2, b2 = a + lead, a + len(raw.rstrip())
+        a2 = a + len(raw) - len(loose)
+        b2 = a2 + len(stripped)
         if pending is not None:
             prev = last_line
+            # Both patterns end at the end of the (stripped) line and match at most 9
+            # characters: searching the tail only gives the same answer without trying every
+            # position of a long line.
+            tail = max(0, len(prev) - 16)
             joins = (
-                not _TERMINAL.search(prev)
+                not _TERMINAL.search(prev, tail)
                 and (
-                    _CONTINUES.search(prev) is not None
+                    _CONTINUES.search(prev, tail) is not None
                     or (len(stripped) <= 25 and stripped[0].islower())
                     or (len(prev) <= 25 and stripped[0].islower())
                     or stripped[0] in ",;"
@@ -106,12 +115,12 @@ def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
         return [(a, b)]
     out: list[tuple[int, int]] = []
     start = a
-    for m in _SENTENCE_END.finditer(text, a, b):
-        before = text[max(start, m.start() - 12):m.start()]
+    for m_start, m_end in sentence_ends(text, a, b):
+        before = text[max(start, m_start - 12):m_start]
         if _ABBREVIATIONS.search(before.rstrip("\"”’)")):
             continue
-        out.append((start, m.start()))
-        start = m.end()
+        out.append((start, m_start))
+        start = m_end
     out.append((start, b))
     return [piece for s, e in out if e > s for piece in _bounded(text, s, e)]
 
