@@ -168,6 +168,10 @@ def main() -> int:
                     "full body": [],
                     "conditional (304)": [f"If-None-Match: {etag}"],
                 }
+                # Steady state is what is compared: every worker renders the feed once (its
+                # first poll after a change), so warm both servers up before measuring.
+                wrk(bare_url, seconds=2, connections=args.connections, headers=[])
+                wrk(service_url, seconds=2, connections=args.connections, headers=[])
                 print(f"wrk: {args.rounds} rounds x {args.seconds}s, {args.connections} "
                       f"connections, {args.workers} gunicorn workers each")
                 for label, headers in cases.items():

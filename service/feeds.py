@@ -41,7 +41,7 @@ import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.utils import format_datetime, parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
@@ -142,6 +142,22 @@ class Rendered:
     last_modified: dt.datetime
     mimetype: str
     filename: str
+    headers: dict[bool, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = field(
+        default_factory=dict, compare=False)  # by "gzip?": (304 headers, 200 headers)
+
+    def __post_init__(self) -> None:
+        for use_gzip in (False, True):
+            common = [
+                ("ETag", self.gzip_etag if use_gzip else self.etag),
+                ("Last-Modified", format_datetime(self.last_modified, usegmt=True)),
+                ("Cache-Control", CACHE_CONTROL),
+                ("Vary", "Accept-Encoding"),
+            ]
+            full = [("Content-Type", self.mimetype), *common,
+                    ("Content-Disposition", f'inline; filename="{self.filename}"')]
+            if use_gzip:
+                full.append(("Content-Encoding", "gzip"))
+            self.headers[use_gzip] = (common, full)
 
 
 CacheKey = tuple[object, ...]
@@ -155,7 +171,17 @@ class FeedCache:
         self.entries = max(entries, 1)
         self._data: OrderedDict[CacheKey, Rendered] = OrderedDict()
         self._lock = threading.Lock()
+        self._building: dict[CacheKey, threading.Lock] = {}
         self.renders = 0
+
+    def build_lock(self, key: CacheKey) -> threading.Lock:
+        """One lock per key being rendered, so that when a change (or a cold start) meets many
+        concurrent polls of the same feed, one thread renders it and the others wait for that
+        result instead of all rendering it at once."""
+        with self._lock:
+            if len(self._building) > 4 * self.entries:  # many one-off queries: forget idle locks
+                self._building = {k: v for k, v in self._building.items() if v.locked()}
+            return self._building.setdefault(key, threading.Lock())
 
     def get(self, key: CacheKey) -> Rendered | None:
         with self._lock:
@@ -170,6 +196,8 @@ class FeedCache:
             revision = key[0]
             for stale in [k for k in self._data if k[0] != revision]:
                 del self._data[stale]
+            for stale in [k for k in self._building if k[0] != revision]:
+                del self._building[stale]
             self._data[key] = value
             while len(self._data) > self.entries:
                 self._data.popitem(last=False)
@@ -214,23 +242,15 @@ def _not_modified(rendered: Rendered, etag: str) -> bool:
 
 
 def respond(rendered: Rendered) -> Response:
-    """The cached bytes as an HTTP response: gzip when accepted, 304 when the client has them."""
-    use_gzip = request.accept_encodings["gzip"] > 0
+    """The cached bytes as an HTTP response: gzip when accepted, 304 when the client has them.
+    The header lists are computed once per rendering, not per poll."""
+    use_gzip = "gzip" in request.headers.get("Accept-Encoding", "") and \
+        request.accept_encodings["gzip"] > 0
     etag = rendered.gzip_etag if use_gzip else rendered.etag
-    headers = {
-        "ETag": etag,
-        "Last-Modified": format_datetime(rendered.last_modified, usegmt=True),
-        "Cache-Control": CACHE_CONTROL,
-        "Vary": "Accept-Encoding",
-    }
+    common, full = rendered.headers[use_gzip]
     if _not_modified(rendered, etag):
-        return Response(b"", status=304, headers=headers)
-    response = Response(rendered.gzipped if use_gzip else rendered.body,
-                        content_type=rendered.mimetype, headers=headers)
-    response.headers["Content-Disposition"] = f'inline; filename="{rendered.filename}"'
-    if use_gzip:
-        response.headers["Content-Encoding"] = "gzip"
-    return response
+        return Response(b"", status=304, headers=common)
+    return Response(rendered.gzipped if use_gzip else rendered.body, headers=full)
 
 
 def cached(build: Callable[[Store, dt.date, dt.datetime], Rendered],
@@ -243,10 +263,13 @@ def cached(build: Callable[[Store, dt.date, dt.datetime], Rendered],
     cache = feed_cache(current_app)
     rendered = cache.get(key)
     if rendered is None:
-        day = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
-        last_modified = max(changed.astimezone(dt.UTC), day).replace(microsecond=0)
-        rendered = build(store, today, last_modified)
-        cache.put(key, rendered)
+        with cache.build_lock(key):
+            rendered = cache.get(key)  # another thread may have rendered it meanwhile
+            if rendered is None:
+                day = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
+                last_modified = max(changed.astimezone(dt.UTC), day).replace(microsecond=0)
+                rendered = build(store, today, last_modified)
+                cache.put(key, rendered)
     return respond(rendered)
 
 

@@ -101,6 +101,31 @@ def test_a_feed_is_rendered_once_per_change(web_store: SqlStore, seeded: FlaskCl
     assert "2018-09-21 14:30 Australia/Sydney" in [wall(e) for e in events(changed.data)]
 
 
+def test_concurrent_polls_of_a_cold_feed_render_it_once(seeded: FlaskClient) -> None:
+    # After a change (or at a worker's start) many subscribers poll at once: one thread renders
+    # and the rest wait for its bytes, instead of every thread rendering the same feed.
+    import threading
+
+    app = seeded.application
+    cache = feed_cache(app)
+    before = cache.renders
+    start = threading.Barrier(8)
+    bodies: list[bytes] = []
+
+    def poll() -> None:
+        client = app.test_client()
+        start.wait()
+        bodies.append(client.get(ABC_TV).data)
+
+    threads = [threading.Thread(target=poll) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(bodies) == 8 and len(set(bodies)) == 1
+    assert cache.renders == before + 1
+
+
 def test_a_moved_airing_keeps_its_uid_with_a_higher_sequence(seeded: FlaskClient,
                                                              token: str) -> None:
     before = {str(e["UID"]): e for e in events(seeded.get(ABC_TV).data)}
