@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
 
@@ -32,7 +33,7 @@ MAX_OCCURRENCES = 400  # a daily rule for a year; beyond that a rule is not a re
 def expand(recurrence: Recurrence, *, horizon: dt.timedelta = DEFAULT_HORIZON,
            duration: dt.timedelta | None = None) -> list[Airing]:
     """Every occurrence of ``recurrence`` as an airing (the first included), oldest first."""
-    local_first = recurrence.first.astimezone(_zone(recurrence.timezone)).replace(tzinfo=None)
+    local_first = recurrence.first.astimezone(ZoneInfo(recurrence.timezone)).replace(tzinfo=None)
     try:
         rule = rrulestr(recurrence.rule, dtstart=local_first, forceset=False)
     except (ValueError, TypeError) as exc:
@@ -82,9 +83,3 @@ def with_occurrences(airings: Iterable[Airing], recurrences: Iterable[Recurrence
 
 def _fold(value: str | None) -> str:
     return (value or "").casefold()
-
-
-def _zone(name: str) -> dt.tzinfo:
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo(name)

@@ -91,34 +91,7 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class _PooledPoller:
-    """The revision read on a pooled connection, for in-memory SQLite (one private database per
-    connection, so the read must share the pool's)."""
-
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-
-    def cursor(self) -> _PooledCursor:
-        return _PooledCursor(self.engine)
-
-    def close(self) -> None:
-        pass
-
-
-class _PooledCursor:
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self.row: Any = None
-
-    def execute(self, sql: str) -> None:
-        with self.engine.connect() as conn:
-            self.row = conn.exec_driver_sql(sql).first()
-
-    def fetchone(self) -> Any:
-        return self.row
-
-    def close(self) -> None:
-        pass
+_REVISION_SQL = "SELECT revision, changed FROM state WHERE id = 1"
 
 
 def _make_engine(url: str) -> Engine:
@@ -207,6 +180,9 @@ class SqlStore:
         self._pollers = threading.local()
         self._poller_conns: list[Any] = []
         self._poller_lock = threading.Lock()
+        database = self.engine.url.database
+        self._in_memory = self.dialect == "sqlite" and (
+            not database or database == ":memory:" or "mode=memory" in str(self.engine.url))
 
     def __repr__(self) -> str:
         return f"SqlStore({self.engine.url.render_as_string(hide_password=True)!r})"
@@ -261,22 +237,8 @@ class SqlStore:
         """One indexed read, asked on every feed poll. It runs on a DBAPI connection this thread
         keeps for the purpose (autocommit, outside the pool): going through SQLAlchemy Core and
         the pool costs several times the query itself (measured by benchmarks/feeds.py). A single
-        SELECT is its own consistent snapshot on both backends. A broken connection is dropped
-        and the read retried once on a new one."""
-        for attempt in (1, 2):
-            conn = self._poller()
-            try:
-                cursor = conn.cursor()
-                try:
-                    cursor.execute("SELECT revision, changed FROM state WHERE id = 1")
-                    row = cursor.fetchone()
-                finally:
-                    cursor.close()
-                break
-            except Exception:
-                self._drop_poller(conn)
-                if attempt == 2:
-                    raise
+        SELECT is its own consistent snapshot on both backends."""
+        row = self._revision_row()
         if row is None or not row[0]:
             return 0, EPOCH
         changed = row[1]
@@ -284,15 +246,30 @@ class SqlStore:
             changed = dt.datetime.fromisoformat(changed)
         return int(row[0]), changed.replace(tzinfo=dt.UTC)
 
+    def _revision_row(self) -> Any:
+        if self._in_memory:  # a private in-memory database lives in the pool's connection
+            with self.engine.connect() as conn:
+                return conn.exec_driver_sql(_REVISION_SQL).first()
+        try:
+            return self._read_on(self._poller())
+        except Exception:
+            self._drop_poller()  # broken (a server restart, say): retry once on a new one
+            return self._read_on(self._poller())
+
+    @staticmethod
+    def _read_on(conn: Any) -> Any:
+        cursor = conn.cursor()
+        try:
+            cursor.execute(_REVISION_SQL)
+            return cursor.fetchone()
+        finally:
+            cursor.close()
+
     def _poller(self) -> Any:
         pid = os.getpid()
         held = getattr(self._pollers, "held", None)
         if held is not None and held[0] == pid:
             return held[1]
-        database = self.engine.url.database
-        if self.dialect == "sqlite" and (not database or database == ":memory:"
-                                         or "mode=memory" in str(self.engine.url)):
-            return _PooledPoller(self.engine)  # a private in-memory database: use the pool
         cargs, cparams = self.engine.dialect.create_connect_args(self.engine.url)
         if self.dialect == "sqlite":
             cparams["check_same_thread"] = False  # closed by close(), from any thread
@@ -304,8 +281,12 @@ class SqlStore:
             self._poller_conns.append(conn)
         return conn
 
-    def _drop_poller(self, conn: Any) -> None:
+    def _drop_poller(self) -> None:
+        held = getattr(self._pollers, "held", None)
         self._pollers.held = None
+        if held is None:
+            return
+        conn = held[1]
         with self._poller_lock:
             if conn in self._poller_conns:
                 self._poller_conns.remove(conn)
