@@ -18,7 +18,13 @@ from pathlib import Path
 from schedules import channels as channel_tables
 from schedules.channels import Channel
 from schedules.extract.contacts import find_contacts
-from schedules.extract.programmes import ProgrammeFinder, TitleGuess, tidy_case
+from schedules.extract.programmes import (
+    ProgrammeFinder,
+    TitleGuess,
+    tidy_case,
+    title_like,
+    unlabelled,
+)
 from schedules.extract.released import find_release_date, url_date, url_date_in_text
 from schedules.extract.slots import Slot, SlotFinder, recurrence_hint, recurrence_rule
 from schedules.extract.temporal import find_dates, make_date, year_from_weekdays
@@ -193,15 +199,7 @@ def _name_slots(slots: list[Slot], units: list[Unit], finder: ProgrammeFinder,
         where = (slot.unit.start, slot.time_span)  # one time on several days: one reading
         if where not in in_unit:
             in_unit[where] = finder.in_unit(slot.unit, slot.time_span)
-        guess = in_unit[where]
-        if guess is None:
-            i = index.get(slot.unit.start, 0)
-            heading = finder.heading_before(i)
-            if heading:
-                guess = TitleGuess(heading, None, "heading")
-        if guess is None and headline and len(headline) <= 100 \
-                and headline.strip() not in slot.unit.text:
-            guess = TitleGuess(headline, None, "headline")
+        guess = in_unit[where] or _title_around(slot, index, finder, headline)
         guesses.append(guess)
     known = {g.programme.casefold() for g in guesses if g and g.source not in ("headline",)}
     out: list[TitleGuess | None] = []
@@ -226,6 +224,31 @@ def _name_slots(slots: list[Slot], units: list[Unit], finder: ProgrammeFinder,
             episodes.setdefault(g.programme.casefold(), g.episode)
     return [TitleGuess(g.programme, g.episode or episodes.get(g.programme.casefold()), g.source)
             if g else None for g in out]
+
+
+def _title_around(slot: Slot, index: dict[int, int], finder: ProgrammeFinder,
+                  headline: str | None) -> TitleGuess | None:
+    """A slot whose own words name no programme takes, nearest first: a programme named earlier
+    in its paragraph, the heading above it, a programme named a few units up, the headline
+    (when it reads as a title, not a date, byline or news sentence), the release's first named
+    programme."""
+    i = index.get(slot.unit.start, 0)
+    named = finder.in_context(i, max_back=4, same_paragraph=True)
+    if named:
+        return TitleGuess(named, None, "context")
+    heading = finder.heading_before(i)
+    heading = unlabelled(heading) if heading else None
+    if heading and title_like(heading) and finder.not_channel(heading):
+        return TitleGuess(heading, None, "heading")
+    named = finder.in_context(i, max_back=8, same_paragraph=False)
+    if named:
+        return TitleGuess(named, None, "context")
+    if headline and headline.strip() not in slot.unit.text and title_like(headline, max_words=8):
+        return TitleGuess(headline, None, "headline")
+    named = finder.main_title()
+    if named:
+        return TitleGuess(named, None, "release")
+    return None
 
 
 def _channel_name(ch: Channel | str) -> str:

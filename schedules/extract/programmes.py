@@ -9,9 +9,11 @@ no dark corner’", "The Chaser’s Media Circus, which starts"), then the neare
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from schedules.channels import PLAIN_LATIN, ChannelTable
+from schedules.extract.lexicon import month_number, weekday_number
 from schedules.extract.units import Unit
 
 _SMALL = {"of", "the", "and", "for", "a", "an", "in", "on", "to", "with", "at", "from", "&", "+",
@@ -40,6 +42,30 @@ _ON_TITLE = re.compile(r"\b(?:airs|screens|is|premieres|returns|continues|appear
 # a verb, and where a verb starts the pattern takes it, so these are found alike.
 _VERB_ON_TITLE = re.compile(r"\b(?:airs|screens|is|premieres|returns|continues|appears)\s*on\s+")
 _QUOTED = re.compile(r"[“\"]([^”\"\n]{2,80})[”\"]")
+# A quoted title, or one whose closing quote the sentence split left to the next unit
+# ("... documentary epic, “Country Music." / "” The superb ...").
+_QUOTED_OR_CUT = re.compile(r"[“\"]([^”\"\n]{2,80})(?:[”\"]|$)")
+# "the second season of Killing Eve", "Four episodes of Frontline/World"
+_OF_TITLE = re.compile(r"\b(?:seasons?|series|episodes?|install?ments?|premiere|finale|edition|"
+                       r"instal?ments?|run|broadcast)\s+of\s+(?=[A-Z0-9“\"‘])")
+# "the Not On Tobacco program", "The Classic 100 countdown": a title named by the word after it.
+_TITLE_THEN_KIND = re.compile(
+    r"\b[Tt]he\s+(?P<t>[A-Z0-9][\w’'&+/!-]*(?:\s+(?:[A-Z0-9][\w’'&+/!-]*|of|the|and|on|in|for|"
+    r"a|to|at))*?)\s+(?:program|programme|series|show|documentary|special|miniseries|"
+    r"mini-series|podcast|broadcast)s?\b")
+# Media advisories label the event: "WHAT: Leadership Debate", "Programme: Tonight".
+_LABEL_TITLE = re.compile(r"^\s*(?:WHAT|What|PROGRAMME|Programme|PROGRAM|Program|TITLE|Title|"
+                          r"SHOW|Show)\s*:\s*(?P<t>\S[^\n]{1,100})$", re.MULTILINE)
+_RELEASE_NOTE = re.compile(r"\b(?:press|media|news) release\b|\bfile type\b|"
+                           r"\bweek (?:commencing|beginning|\d)", re.IGNORECASE)
+# A sentence's clause ends: where a title named before a time stops being about that time.
+_CLAUSE_STOP = re.compile(r"[.;!?]\s|\n")
+# Headings and headlines that name no programme: a byline, a file note, a bare label.
+_NOT_A_TITLE = re.compile(
+    r"^(?:by\s.*|file type.*|size:.*|editorial\b.*|agenda|schedule|highlights|overview|"
+    r"background|notes?|synopsis|about|details|when|where|what|who|media release|"
+    r"news release|for immediate release.*|embargoed.*|transmission details?)\W*$",
+    re.IGNORECASE)
 _POSSESSIVE_QUOTE = re.compile(r"([A-Z][\w’' :&+-]{1,60}?)[’']s\s+[‘'“\"]([^’'”\"\n]{2,80})[’'”\"]")
 _KIND_TITLE = re.compile(r"\b(?:series|show|program(?:me)?|documentary|drama|special|comedy|film|"
                          r"miniseries|mini-series|strand|podcast|docuseries|telemovie)\s*,?\s+"
@@ -94,6 +120,8 @@ def leading_title(text: str, *, max_words: int = 10) -> str | None:
                 end = b
             if count > max_words + 4:
                 break
+            if tok.endswith(".") and len(tok) > 2 and tok not in _ABBREVIATIONS:
+                break  # "... drama, The Salt Road. The series ...": the sentence ends here
             continue
         break
     if end is None:
@@ -102,6 +130,8 @@ def leading_title(text: str, *, max_words: int = 10) -> str | None:
     return title or None
 
 
+_ABBREVIATIONS = frozenset({"St.", "Mr.", "Mrs.", "Ms.", "Dr.", "Jr.", "Sr.", "Prof.", "Rev.",
+                            "Mt.", "Ft.", "No.", "Vol.", "Pt.", "Ep.", "Ch."})
 _CUT = re.compile(r"\s+(?:at|from|on|in|to)\s+(?=\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|"
                   r"THU|FRI|SAT|SUN)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))")
 
@@ -125,9 +155,15 @@ def trailing_title(text: str, *, max_words: int = 10) -> str | None:
         return None
     title = text[start:].strip(" :–-|,")
     words = title.split()
-    while words and words[0].lower() in _SMALL:
+    # A title may open with an article ("The Voice", "A Place to Call Home"); other small
+    # words before it belong to the sentence ("in The Voice", "on Four Corners").
+    while words and words[0].lower() in _SMALL \
+            and not (words[0] in _ARTICLES and len(words) > 1 and _is_cap(words[1])):
         words = words[1:]
     return " ".join(words) or None
+
+
+_ARTICLES = frozenset({"The", "A", "An"})
 
 
 _HAS_WHEN = re.compile(
@@ -166,6 +202,33 @@ def is_heading(unit: Unit) -> bool:
     return caps >= max(1, (len(words) - small) * 0.75)
 
 
+def unlabelled(text: str) -> str:
+    """"WHAT: Regional Leaders Debate" -> "Regional Leaders Debate"."""
+    m = _LABEL_TITLE.match(text)
+    return m.group("t").strip() if m else text
+
+
+def title_like(title: str, *, max_words: int = 10) -> bool:
+    """Could ``title`` be a programme's name? Not a date ("September 2009", "10.10.11"), a
+    byline, a file note or a label ("Agenda:"), nor a sentence: at most ``max_words`` words,
+    most of them capitalised."""
+    words = _HEADING_WORD.findall(title)
+    if not words or len(words) > max_words:
+        return False
+    if _BOILERPLATE.match(title.strip()) or _NOT_A_TITLE.match(title.strip()) \
+            or _RELEASE_NOTE.search(title):
+        return False
+    if not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return False
+    named = [w for w in words if not (w[:1].isdigit() or month_number(w) is not None
+                                      or weekday_number(w) is not None)]
+    if not any(sum(c.isalpha() for c in w) >= 2 for w in named):
+        return False  # only dates and numbers
+    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    small = sum(1 for w in words if w.lower() in _SMALL)
+    return caps >= max(1, (len(words) - small) * 0.6)
+
+
 def tidy_case(title: str, document: str) -> str:
     """ALL CAPS titles take the mixed-case spelling the document uses elsewhere, if any."""
     letters = [c for c in title if c.isalpha()]
@@ -180,6 +243,7 @@ def tidy_case(title: str, document: str) -> str:
 
 _VERB_FIRST = re.compile(r"(?:Airs?|Airing|Premier\w*|Screen\w*|Watch|Catch|Starts?|Begins?|"
                          r"Returns?|Tune|Live|From|On|At|Also)\b")
+_CAPITALISED_REST = re.compile(r"\w+(?:\s+(?:[A-Z][\w’'-]*|of|the|and|in|on|for|a|to)){2,}$")
 _CLOCK_ONLY = re.compile(r"[\d\s.:apm-]+", re.IGNORECASE)
 _HEADING_WORD = re.compile(r"[\w’'+&!-]+")
 # IGNORECASE folds these onto ASCII letters (i, i, s) where ``str.lower`` does not.
@@ -218,14 +282,17 @@ class ProgrammeFinder:
         self.channels = channels
         self.headline = headline
         self._is_heading: dict[int, bool] = {}  # by unit index, filled as headings are asked for
+        self._named: dict[int, str | None] = {}  # by unit start, filled as units are asked
 
-    def _not_channel(self, title: str | None) -> str | None:
+    def not_channel(self, title: str | None, *, row: bool = False) -> str | None:
         if not title:
             return None
         t = title.strip(" :–-|,.“”\"‘’'()")
         if len(t) < 2 or self.channels.get(t) is not None or has_when(t):
             return None
-        if _VERB_FIRST.match(t):
+        # In a listing row a title may open with such a word ("12pm From The Heart Of Our
+        # Nation:") when more capitalised words follow.
+        if _VERB_FIRST.match(t) and not (row and _CAPITALISED_REST.match(t)):
             return None
         if t in _PRONOUNS or (t.split()[0] in _PRONOUNS and len(t.split()) <= 2):
             return None
@@ -242,18 +309,18 @@ class ProgrammeFinder:
         # (it needs "’s" or "'s": a substring test spares the scan of most units)
         m = _POSSESSIVE_QUOTE.search(body) if "’s" in body or "'s" in body else None
         if m:
-            prog = self._not_channel(trailing_title(m.group(1)))
+            prog = self.not_channel(trailing_title(m.group(1)))
             if prog:
                 return TitleGuess(prog, m.group(2).strip(), "possessive")
         # "airs on Foreign Correspondent at 8 pm"
         for m in _VERB_ON_TITLE.finditer(body):  # "airs on X" (a bare "on X" names no title)
-            cand = self._not_channel(leading_title(body[m.end():]))
+            cand = self.not_channel(leading_title(body[m.end():]))
             if cand:
                 return TitleGuess(cand, None, "airs-on")
         # “Poldark” (9 p.m. Sunday, Sept. 29)
         for m in _QUOTED.finditer(body):
             if 0 <= rel_start - m.end() <= 4 or 0 <= m.start() - rel_end <= 4:
-                cand = self._not_channel(m.group(1))
+                cand = self.not_channel(m.group(1))
                 if cand:
                     return TitleGuess(cand, None, "quoted")
         # Listing row: "3.30 Tipi Tales: Set in ...", "SAT 21:00 The Young Montalbano (b06y89)"
@@ -265,39 +332,127 @@ class ProgrammeFinder:
                     rest = rest[cm.end:].lstrip(" ,–-")
                     break
             cand = leading_title(re.split(r"\s[–—-]\s|:|\(|\.\s", rest, maxsplit=1)[0])
-            cand = self._not_channel(cand)
+            cand = self.not_channel(cand, row=True)
             if cand:
                 return TitleGuess(cand, None, "row")
         # "Insight, 8.30pm"
         head = body[:rel_start].strip()
         if head and len(head) <= 60 and head.endswith((",", "–", "-", ":")):
-            cand = self._not_channel(leading_title(head.rstrip(",–-: ")))
+            cand = self.not_channel(leading_title(head.rstrip(",–-: ")))
             if cand and len(cand) >= len(head.rstrip(",–-: ")) - 2:
                 return TitleGuess(cand, None, "title-then-time")
+        # "the second season of Killing Eve on Sunday, April 7 at 8:00 p.m.": the nearest
+        # "season of", "episodes of" before the time, in its clause.
+        of_title = None
+        for m in _OF_TITLE.finditer(body, 0, rel_start):
+            if _CLAUSE_STOP.search(body, m.end(), rel_start) is None:
+                of_title = m
+        if of_title is not None:
+            cand = self.not_channel(leading_title(body[of_title.end():]))
+            if cand and title_like(cand):
+                return TitleGuess(cand, None, "of")
         # "... series Fight for Planet A: Our Climate Challenge", "the show, The Chaser’s ..."
         for m in _KIND_TITLE.finditer(body):
-            cand = self._not_channel(leading_title(body[m.end():]))
+            cand = self.not_channel(leading_title(body[m.end():]))
             if cand:
                 return TitleGuess(cand, None, "kind")
+        # CNN Explores “TV on the Edge” in New CNN Original Series Premiering Sunday at 9pm
+        for m in _QUOTED.finditer(body):
+            cand = self.not_channel(m.group(1))
+            if cand and title_like(cand, max_words=8):
+                return TitleGuess(cand, None, "quoted")
+        # "... a spot in The Voice Grand Finale, 7.00pm next Sunday"
+        before = body[:rel_start].rstrip()
+        if before.endswith((",", "–", "—")):
+            clause = _CLAUSE_STOP.split(before[:-1])[-1]
+            cand = self.not_channel(trailing_title(clause))
+            if cand and title_like(cand):
+                return TitleGuess(cand, None, "title-then-time")
         # "Q+A returns to Monday nights", "Superstorm Sandy: A Live Town Hall airs live"
         for m in _AIR_VERB.finditer(body):
             before = body[:m.start()]
             clause = re.split(r",|(?<=[a-z0-9)”\"])[.!?;]\s+", before)[-1]
-            cand = self._not_channel(trailing_title(clause))
+            cand = self.not_channel(trailing_title(clause))
             if cand:
                 return TitleGuess(cand, None, "subject")
         del text
+        return None
+
+    def named_in(self, unit: Unit) -> str | None:
+        """The programme a unit names without tying it to a time: "WHAT: Leadership Debate",
+        "the must-watch series Fight for Planet A", "the second season of Killing Eve", "the
+        Not On Tobacco program", "“Country Music.”", "Insight and Dateline return"."""
+        if unit.start in self._named:
+            return self._named[unit.start]
+        body = unit.text
+        found = None
+        # The strongest evidence first, then the first title the unit names (a sentence's
+        # subject usually comes first).
+        for _, _, cand in sorted(self._named_candidates(body), key=lambda c: c[:2]):
+            if cand and cand.endswith(("’", "'", "’s", "'s")):
+                continue  # "episodes of Ken Burns’ latest ...": a maker, not the programme
+            cand = self.not_channel(cand)
+            if cand and title_like(cand):
+                found = cand
+                break
+        self._named[unit.start] = found
+        return found
+
+    @staticmethod
+    def _named_candidates(body: str) -> Iterator[tuple[int, int, str | None]]:
+        """(strength, where, title) for each title a unit names: a label ("WHAT:") is the
+        strongest evidence, the subject of a broadcasting verb the weakest (it is often a
+        presenter: "Craig Reucassel returns")."""
+        for m in _LABEL_TITLE.finditer(body):
+            yield 0, m.start(), m.group("t")
+        if "’s" in body or "'s" in body:
+            for m in _POSSESSIVE_QUOTE.finditer(body):
+                yield 1, m.start(), trailing_title(m.group(1))
+        for pattern in (_VERB_ON_TITLE, _OF_TITLE, _KIND_TITLE):
+            for m in pattern.finditer(body):
+                yield 1, m.end(), leading_title(body[m.end():])
+        for m in _TITLE_THEN_KIND.finditer(body):
+            yield 1, m.start("t"), m.group("t")
+        for m in _QUOTED_OR_CUT.finditer(body):
+            yield 1, m.start(), m.group(1)
+        for m in _AIR_VERB.finditer(body):
+            clause = re.split(r",|(?<=[a-z0-9)”\"])[.!?;]\s+", body[:m.start()])[-1]
+            yield 2, m.start() - len(clause), trailing_title(clause)
+
+    def in_context(self, unit_index: int, *, max_back: int, same_paragraph: bool
+                   ) -> str | None:
+        """The programme named nearest above unit ``unit_index`` (see :meth:`named_in`)."""
+        here = self.units[unit_index] if unit_index < len(self.units) else None
+        for i in range(unit_index - 1, max(unit_index - max_back, 0) - 1, -1):
+            unit = self.units[i]
+            if same_paragraph and (here is None or unit.paragraph != here.paragraph
+                                   or self._heading_at(i)):
+                return None  # the heading above is nearer than anything before it
+            found = self.named_in(unit)
+            if found:
+                return found
+        return None
+
+    def main_title(self) -> str | None:
+        """The first programme the release names anywhere (the last resort for a slot)."""
+        for unit in self.units:
+            found = self.named_in(unit)
+            if found:
+                return found
         return None
 
     def heading_before(self, unit_index: int, *, max_back: int = 8) -> str | None:
         # The nearest heading above, if it is at most ``max_back`` units up.
         for i in range(min(unit_index, len(self.units)) - 1, max(unit_index - max_back, 0) - 1,
                        -1):
-            if i not in self._is_heading:
-                self._is_heading[i] = is_heading(self.units[i])
-            if self._is_heading[i]:
+            if self._heading_at(i):
                 return self.units[i].text.strip()
         return None
+
+    def _heading_at(self, i: int) -> bool:
+        if i not in self._is_heading:
+            self._is_heading[i] = is_heading(self.units[i])
+        return self._is_heading[i]
 
     def split(self, title: str, known: set[str]) -> TitleGuess:
         """"Wild Canada: The Wild West" -> programme + episode when the first part stands alone

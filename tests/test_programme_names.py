@@ -1,0 +1,114 @@
+"""Which programme an airing belongs to, when the sentence with the time does not name it.
+
+The calendar event's title is the programme, so a wrong guess is worse than none: dates,
+bylines, file notes and news-style headlines are never taken for a programme's name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from schedules.extract import extract
+from schedules.extract.programmes import title_like
+from schedules.model import Release
+from schedules.read import read_document
+
+REF = dt.date(2019, 1, 2)
+
+
+def parse(text: str, *, country: str = "AU", ref: dt.date = REF) -> Release:
+    return extract(read_document(text), reference_date=ref, country=country)
+
+
+def programmes(release: Release) -> list[str | None]:
+    return [a.programme for a in release.airings]
+
+
+def test_the_sentence_before_names_the_series() -> None:
+    text = ("Harbour Lights\n\n"
+            "Gardener Ana Ruiz takes on her biggest project yet in the new series Rooftop "
+            "Gardens: Cities in Bloom. Premiering Tuesday 8 January at 7.30pm, over four "
+            "episodes, Ana turns bare roofs into food gardens.")
+    assert programmes(parse(text)) == ["Rooftop Gardens: Cities in Bloom"]
+
+
+def test_a_drama_named_in_the_sentence_before_its_new_date() -> None:
+    text = ("Schedule change for a major drama\n\n"
+            "ABC TV will hold back its period drama, The Salt Road. The three-part series "
+            "will now premiere Sunday 13 January at 8.30pm on ABC TV.")
+    assert programmes(parse(text)) == ["The Salt Road"]
+
+
+def test_the_season_of_a_programme_named_just_before_its_time() -> None:
+    text = ("Network announces spring dates\n\n"
+            "As announced, Gold Rush Diaries returns tomorrow at 9:00 p.m. ET; and the network "
+            "will simulcast the third season of Harbour Watch on Sunday, April 7 at 8:00 p.m. "
+            "ET.")
+    assert "Harbour Watch" in programmes(parse(text, country="US"))
+
+
+def test_a_date_headline_or_a_byline_is_not_a_programme() -> None:
+    for headline in ("Monday, January 7, 2019", "January 2019", "By SEVEN", "Agenda:",
+                     "Press Office", "File Type:pdf, Size:120Kb"):
+        text = f"{headline}\n\nThursday, January 10 at 8 p.m. on PBS\n"
+        assert programmes(parse(text, country="US")) == [None], headline
+
+
+def test_the_release_names_its_programme_further_down() -> None:
+    text = ("January 2019\n\n"
+            "8:00pm – Thursday, January 10 on PBS\n\n"
+            "The thrilling new hour-long drama NIGHTFALL airs Thursdays at 8 p.m. ET.\n")
+    assert programmes(parse(text, country="US"))[0] == "Nightfall"
+
+
+def test_a_media_advisory_labels_what_is_broadcast() -> None:
+    text = ("Media advisory\n\n"
+            "WHAT: Regional Leaders Debate\n"
+            "WHEN: Wednesday, January 9, 2019, at 3:00 p.m.\n\n"
+            "The network will broadcast it on Wednesday, January 9 at 8 p.m. ET on TVO.\n")
+    assert set(programmes(parse(text, country="CA"))) == {"Regional Leaders Debate"}
+
+
+def test_a_quoted_title_in_a_headline_sentence() -> None:
+    text = ("CNN Explores “Signal Lost” in New Original Series Premiering Sunday, January 13 "
+            "at 9pm ET/PT\n")
+    assert set(programmes(parse(text, country="US"))) == {"Signal Lost"}
+
+
+def test_a_maker_is_not_the_programme() -> None:
+    text = ("The fall season opens with the first episodes of Ada Byrne’s documentary, "
+            "“River Towns.” The series began Sunday, Jan. 6.\n\n"
+            "The third episode premieres at 8 tonight on WVIZ Channel 25.\n")
+    assert programmes(parse(text, country="US", ref=dt.date(2019, 1, 13))) == ["River Towns"]
+
+
+def test_a_title_keeps_its_article() -> None:
+    text = ("Last night the artists sang for a spot in The Block Grand Final, 7.30pm next "
+            "Sunday, 13 January on Channel 9.")
+    assert programmes(parse(text)) == ["The Block Grand Final"]
+
+
+def test_a_listing_row_title_may_open_with_from() -> None:
+    text = ("Wednesday 9 January:\n\n"
+            "12pm From The Ground Up: the launch of a new community channel.\n"
+            "1pm News Hour\n")
+    assert programmes(parse(text)) == ["From The Ground Up", "News Hour"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Foreign Correspondent", True),
+    ("The Classic 100: Voice Countdown", True),
+    ("A Place to Call Home", True),
+    ("September 2009", False),
+    ("Tuesday, 20 March 2012", False),
+    ("10.10.11", False),
+    ("By SEVEN", False),
+    ("Superstorm Sandy Live Town Hall Press Release FINAL", False),
+    ("date 2023-11-14 Submit Release", False),
+    ("SBS’s iconic news and current affairs shows return on 25 February", False),
+    ("PBS Program to Promote Understanding of Global Trends and World Events", False),
+])
+def test_what_reads_as_a_programme_title(text: str, expected: bool) -> None:
+    assert title_like(text, max_words=8) is expected
