@@ -112,3 +112,13 @@ def test_a_listing_row_title_may_open_with_from() -> None:
 ])
 def test_what_reads_as_a_programme_title(text: str, expected: bool) -> None:
     assert title_like(text, max_words=8) is expected
+
+
+def test_a_later_screening_in_the_story_keeps_the_programme_above() -> None:
+    text = ("Motor Racing – Coastal Cup\n\nSaturday 12 January\n2.40-4.40pm BBC ONE\n\n"
+            "Presenters introduce live coverage of the Coastal Cup. The drivers return to the "
+            "harbour circuit after a year away. Last year's winner spun out on the final lap. "
+            "Rain is forecast. The pit lane has been rebuilt. Tickets sold out in a day. "
+            "Teams arrive on Thursday.\n\n"
+            "The race can be seen again on BBC Two from 10.15-11.15pm.\n")
+    assert programmes(parse(text, country="GB")) == ["Motor Racing – Coastal Cup"] * 2

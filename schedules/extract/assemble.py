@@ -195,11 +195,14 @@ def _name_slots(slots: list[Slot], units: list[Unit], finder: ProgrammeFinder,
     index = {u.start: i for i, u in enumerate(units)}
     guesses: list[TitleGuess | None] = []
     in_unit: dict[tuple[int, tuple[int, int]], TitleGuess | None] = {}
+    previous: tuple[int, TitleGuess] | None = None  # the last named slot: (unit index, guess)
     for slot in slots:
         where = (slot.unit.start, slot.time_span)  # one time on several days: one reading
         if where not in in_unit:
             in_unit[where] = finder.in_unit(slot.unit, slot.time_span)
-        guess = in_unit[where] or _title_around(slot, index, finder, headline)
+        guess = in_unit[where] or _title_around(slot, index, finder, headline, previous)
+        if guess is not None:
+            previous = (index.get(slot.unit.start, 0), guess)
         guesses.append(guess)
     known = {g.programme.casefold() for g in guesses if g and g.source not in ("headline",)}
     out: list[TitleGuess | None] = []
@@ -227,10 +230,12 @@ def _name_slots(slots: list[Slot], units: list[Unit], finder: ProgrammeFinder,
 
 
 def _title_around(slot: Slot, index: dict[int, int], finder: ProgrammeFinder,
-                  headline: str | None) -> TitleGuess | None:
+                  headline: str | None, previous: tuple[int, TitleGuess] | None
+                  ) -> TitleGuess | None:
     """A slot whose own words name no programme takes, nearest first: a programme named earlier
-    in its paragraph, the heading above it, a programme named a few units up, the headline
-    (when it reads as a title, not a date, byline or news sentence), the release's first named
+    in its paragraph, the heading above it, a programme named a few units up, the programme of
+    the slot above ("The race can be seen again on BBC One from 1.15pm"), the headline (when
+    it reads as a title, not a date, byline or news sentence), the release's first named
     programme."""
     i = index.get(slot.unit.start, 0)
     named = finder.in_context(i, max_back=4, same_paragraph=True)
@@ -243,6 +248,8 @@ def _title_around(slot: Slot, index: dict[int, int], finder: ProgrammeFinder,
     named = finder.in_context(i, max_back=8, same_paragraph=False)
     if named:
         return TitleGuess(named, None, "context")
+    if previous is not None and 0 <= i - previous[0] <= 20:
+        return TitleGuess(previous[1].programme, previous[1].episode, "previous")
     if headline and headline.strip() not in slot.unit.text and title_like(headline, max_words=8):
         return TitleGuess(headline, None, "headline")
     named = finder.main_title()
