@@ -115,7 +115,8 @@ def test_what_reads_as_a_programme_title(text: str, expected: bool) -> None:
 
 
 def test_a_later_screening_in_the_story_keeps_the_programme_above() -> None:
-    text = ("Motor Racing – Coastal Cup\n\nSaturday 12 January\n2.40-4.40pm BBC ONE\n\n"
+    text = ("Sport this weekend, as listed\n\nMotor Racing – Coastal Cup\n\n"
+            "Saturday 12 January\n2.40-4.40pm BBC ONE\n\n"
             "Presenters introduce live coverage of the Coastal Cup. The drivers return to the "
             "harbour circuit after a year away. Last year's winner spun out on the final lap. "
             "Rain is forecast. The pit lane has been rebuilt. Tickets sold out in a day. "
