@@ -123,3 +123,20 @@ def test_a_later_screening_in_the_story_keeps_the_programme_above() -> None:
             "Teams arrive on Thursday.\n\n"
             "The race can be seen again on BBC Two from 10.15-11.15pm.\n")
     assert programmes(parse(text, country="GB")) == ["Motor Racing – Coastal Cup"] * 2
+
+
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    ("Night Owls, RTÉ One, Sunday 13 January at 9.30pm.", "IE", "Night Owls"),
+    ("Night Owls, Saturday 12 January, 7.15pm-8.15pm, ITV1 (STV in Scotland).", "GB",
+     "Night Owls"),
+    ("BBC Four, Thursday 10 January, 21.00: Night Owls", "GB", "Night Owls"),
+    ("Tonight at 8.30pm on Nine: Night Owls.", "AU", "Night Owls"),
+    ("Watch Night Owls on Global, Tuesday, January 8 at 10 p.m. ET/PT.", "CA", "Night Owls"),
+    ("Catch Night Owls weeknights at 6pm on ABC TV from Monday 7 January.", "AU",
+     "Night Owls"),
+    ("Catch the two-hour finale Wednesday, January 9, 8-10 p.m. ET on FOX.", "US", None),
+    ("The special airs Thursday, January 10 at 9:30 p.m. (ET) on CNN.", "US", None),
+])
+def test_a_listing_line_names_its_programme_before_or_after_the_time(
+        text: str, country: str, expected: str | None) -> None:
+    assert set(programmes(parse(text, country=country))) == {expected}

@@ -42,6 +42,11 @@ _ON_TITLE = re.compile(r"\b(?:airs|screens|is|premieres|returns|continues|appear
 # a verb, and where a verb starts the pattern takes it, so these are found alike.
 _VERB_ON_TITLE = re.compile(r"\b(?:airs|screens|is|premieres|returns|continues|appears)\s*on\s+")
 _QUOTED = re.compile(r"[“\"]([^”\"\n]{2,80})[”\"]")
+# After a time, a channel perhaps, then a colon or dash and the title.
+_AFTER_TIME = re.compile(r"(?:\s+on)?(?:\s+[A-Z][\w]*(?:\s+[A-Z0-9][\w]*){0,2})?\s*[:–—]\s+"
+                         r"(?=[A-Z0-9“\"‘])")
+_TITLE_STOP = re.compile(r"[,;(]|\s[–—-]\s|:\s")
+_WATCH_TITLE = re.compile(r"\b(?:[Ww]atch|[Cc]atch|[Tt]une in (?:to|for))\s+(?=[A-Z“\"‘])")
 # A quoted title, or one whose closing quote the sentence split left to the next unit
 # ("... documentary epic, “Country Music." / "” The superb ...").
 _QUOTED_OR_CUT = re.compile(r"[“\"]([^”\"\n]{2,80})(?:[”\"]|$)")
@@ -341,6 +346,25 @@ class ProgrammeFinder:
             cand = self.not_channel(leading_title(head.rstrip(",–-: ")))
             if cand and len(cand) >= len(head.rstrip(",–-: ")) - 2:
                 return TitleGuess(cand, None, "title-then-time")
+        # "The Quiet Coast, RTÉ One, Sunday 3 March at 9.30pm": a short line that opens with
+        # the title.
+        if len(body) <= 120:
+            first = _TITLE_STOP.split(body, maxsplit=1)[0]
+            cand = self._title_at(first)
+            if cand and cand == first.strip() and len(first) < len(body) \
+                    and title_like(cand, max_words=8):
+                return TitleGuess(cand, None, "title-first")
+        # "Tonight at 8.30pm on Nine: The Quiet Coast", "Thursday 7 March, 21.00: Night Owls"
+        after = _AFTER_TIME.match(body, rel_end)
+        if after is not None:
+            cand = self.not_channel(leading_title(body[after.end():]))
+            if cand and title_like(cand, max_words=8):
+                return TitleGuess(cand, None, "time-then-title")
+        # "Watch The Quiet Coast on Global, Tuesday ...", "Catch Night Owls weeknights at 6pm"
+        for m in _WATCH_TITLE.finditer(body, 0, rel_start):
+            cand = self._title_at(_TITLE_STOP.split(body[m.end():], maxsplit=1)[0])
+            if cand and title_like(cand, max_words=8):
+                return TitleGuess(cand, None, "watch")
         # "the second season of Killing Eve on Sunday, April 7 at 8:00 p.m.": the nearest
         # "season of", "episodes of" before the time, in its clause.
         of_title = None
@@ -377,6 +401,15 @@ class ProgrammeFinder:
                 return TitleGuess(cand, None, "subject")
         del text
         return None
+
+    def _title_at(self, text: str) -> str | None:
+        """The title ``text`` opens with, without a trailing "on <channel>"."""
+        cand = leading_title(text)
+        if cand and " on " in cand:
+            head, _, tail = cand.rpartition(" on ")
+            if self.channels.get(tail) is not None:
+                cand = head
+        return self.not_channel(cand)
 
     def named_in(self, unit: Unit) -> str | None:
         """The programme a unit names without tying it to a time: "WHAT: Leadership Debate",
