@@ -140,3 +140,17 @@ def test_a_later_screening_in_the_story_keeps_the_programme_above() -> None:
 def test_a_listing_line_names_its_programme_before_or_after_the_time(
         text: str, country: str, expected: str | None) -> None:
     assert set(programmes(parse(text, country=country))) == {expected}
+
+
+def test_a_series_heading_over_an_episode_heading() -> None:
+    text = ("Harbour Lives\n\nThe Lighthouse Keeper | Mary Quinn\n\n"
+            "Monday 7 January 8:00 PM\n\nIntroduced by the presenter.\n")
+    (airing,) = parse(text).airings
+    assert (airing.programme, airing.episode) == ("Harbour Lives",
+                                                  "The Lighthouse Keeper | Mary Quinn")
+
+
+def test_a_section_heading_is_not_a_series() -> None:
+    text = "Highlights\n\nNight Owls\n\nMonday 7 January 8:00 PM on ABC TV\n"
+    (airing,) = parse(text).airings
+    assert (airing.programme, airing.episode) == ("Night Owls", None)

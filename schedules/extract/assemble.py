@@ -244,6 +244,9 @@ def _title_around(slot: Slot, index: dict[int, int], finder: ProgrammeFinder,
     heading = finder.heading_before(i)
     heading = unlabelled(heading) if heading else None
     if heading and title_like(heading) and finder.not_channel(heading):
+        series = finder.series_above(i)
+        if series and series != heading:
+            return TitleGuess(series, heading, "heading")
         return TitleGuess(heading, None, "heading")
     named = finder.in_context(i, max_back=8, same_paragraph=False)
     if named:

@@ -482,6 +482,21 @@ class ProgrammeFinder:
                 return self.units[i].text.strip()
         return None
 
+    def series_above(self, unit_index: int, *, max_back: int = 8) -> str | None:
+        """"Australian Story" / "A Changing Mind" / "Monday 4 December 8:00 PM": when the heading
+        above a slot sits right under another short title-like heading, the upper one names
+        the series and the nearer one the episode."""
+        for i in range(min(unit_index, len(self.units)) - 1, max(unit_index - max_back, 0) - 1,
+                       -1):
+            if self._heading_at(i):
+                if i == 0 or not self._heading_at(i - 1):
+                    return None
+                upper = unlabelled(self.units[i - 1].text.strip())
+                if title_like(upper, max_words=6) and self.not_channel(upper):
+                    return upper
+                return None
+        return None
+
     def _heading_at(self, i: int) -> bool:
         if i not in self._is_heading:
             self._is_heading[i] = is_heading(self.units[i])
