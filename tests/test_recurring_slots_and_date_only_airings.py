@@ -130,3 +130,23 @@ def test_a_date_with_a_time_elsewhere_on_the_same_day_is_not_doubled() -> None:
                     "Harbour Lights airs Sunday 3 March at 8.30pm on ABC TV.")
     assert [(a.local_start.strftime("%d %H:%M"), a.time_known) for a in release.airings] == \
         [("03 20:30", True)]
+
+
+def test_a_return_date_on_the_plural_weekday_starts_the_weekly_run() -> None:
+    release = parse("Morning Report returns on Saturday 12 January with two new hosts and a new "
+                    "start time of 8am on Saturdays on RNZ National.", country="NZ")
+    assert [a.local_start.strftime("%Y-%m-%d %H:%M") for a in release.airings] == [
+        "2019-01-12 08:00"]
+    assert rules(release) == [("2019-01-12 08:00", "FREQ=WEEKLY", "RNZ National")]
+
+
+def test_a_dateline_date_is_not_a_date_only_airing() -> None:
+    text = ("BURBANK, CA - January 2, 2019 - The network announced today the premiere dates "
+            "for its spring season.\n")
+    assert parse(text, country="US").airings == ()
+
+
+def test_a_date_only_airing_needs_its_broadcasting_verb_nearby() -> None:
+    text = ("The festival opens on Friday 11 January with a gala, and the documentary about its "
+            "founders, which took ten years to make, finally premieres on ABC TV.\n")
+    assert parse(text).airings == ()

@@ -165,6 +165,8 @@ def trailing_title(text: str, *, max_words: int = 10) -> str | None:
     while words and words[0].lower() in _SMALL \
             and not (words[0] in _ARTICLES and len(words) > 1 and _is_cap(words[1])):
         words = words[1:]
+    while words and words[-1].lower() in _SMALL:  # "... Press Tour the" + "premiere dates"
+        words = words[:-1]
     return " ".join(words) or None
 
 
@@ -376,8 +378,11 @@ class ProgrammeFinder:
             if cand and title_like(cand):
                 return TitleGuess(cand, None, "of")
         # "... series Fight for Planet A: Our Climate Challenge", "the show, The Chaser’s ..."
-        for m in _KIND_TITLE.finditer(body):
-            cand = self.not_channel(leading_title(body[m.end():]))
+        # (a title named before the time first: a later one is usually another programme's)
+        kinds = list(_KIND_TITLE.finditer(body))
+        for m in kinds:
+            cand = self.not_channel(leading_title(body[m.end():])) if m.start() < rel_start \
+                else None
             if cand:
                 return TitleGuess(cand, None, "kind")
         # CNN Explores “TV on the Edge” in New CNN Original Series Premiering Sunday at 9pm
@@ -397,8 +402,12 @@ class ProgrammeFinder:
             before = body[:m.start()]
             clause = re.split(r",|(?<=[a-z0-9)”\"])[.!?;]\s+", before)[-1]
             cand = self.not_channel(trailing_title(clause))
-            if cand:
+            if cand and title_like(cand):
                 return TitleGuess(cand, None, "subject")
+        for m in kinds:
+            cand = self.not_channel(leading_title(body[m.end():]))
+            if cand:
+                return TitleGuess(cand, None, "kind")
         del text
         return None
 

@@ -96,6 +96,10 @@ _DATE_ONLY_VERB = re.compile(r"\b(?:premier\w*|airs?|airing|screens?|returns?|de
                              r"begins?|broadcast|transmits?|launch\w*)\b", re.IGNORECASE)
 
 
+# A press release's dateline before a date: "PASADENA, CA - ", "NEW YORK, NY – (".
+_DATELINE_BEFORE = re.compile(r"\b[A-Z]{3,}[A-Z .']*(?:,\s*[A-Za-z. ]{2,20})?\s+[-–—]\s*\(?$")
+
+
 class _Marks:
     """Spans found by a whole-text scan, to ask whether a unit holds or straddles one."""
 
@@ -553,7 +557,8 @@ class SlotFinder:
             recurring_only = False
             year_printed = chosen is not None and chosen.year_printed
             if chosen is not None and chosen.plural:
-                start_date = self._start_of_run(chosen, t, explicit)
+                start_date = self._start_of_run(chosen, t, explicit) \
+                    or self._dated_first(chosen, explicit)
                 if start_date is not None:
                     values, mismatch, source = start_date.values, start_date.mismatch, "explicit"
                     rec = ("FREQ=WEEKLY", None)
@@ -621,6 +626,14 @@ class SlotFinder:
                     and _RUN_START.match(self.text[after:a.start]):
                 return a
         return None
+
+    @staticmethod
+    def _dated_first(plural: _Anchor, explicit: list[_Anchor]) -> _Anchor | None:
+        """"returns on 31 January ..., with a new start time of 8am ... on Saturdays": the
+        one date in the unit that falls on the plural weekday starts the run."""
+        fits = [a for a in explicit if len(a.values) == 1 and not a.mismatch
+                and a.values[0].weekday() == plural.weekday]
+        return fits[0] if len(fits) == 1 else None
 
     def _weekday_is_air_day(self, unit: Unit, t: TimeMention, day: _Anchor | None) -> bool:
         """A bare weekday in prose dates a time only when it is plainly the air day:
@@ -787,6 +800,12 @@ class SlotFinder:
             value, mismatch = self._resolve(d)
             if value is None or self.reference is None:
                 continue
+            if _DATELINE_BEFORE.search(self.text, max(unit.start, d.start - 80), d.start) \
+                    or (d.year is not None and value == self.reference):
+                continue  # "PASADENA, CA - February 9, 2019 - AMC announced": the release's date
+            if not _DATE_ONLY_VERB.search(self.text, max(unit.start, d.start - 80),
+                                          min(unit.end, d.end + 40)):
+                continue  # the broadcasting verb is about another part of the sentence
             if value < self.reference or (value - self.reference).days > 400:
                 continue
             linear = [ch for g in groups for ch in g[2]] or self._fallback_channels(index, ctx)
