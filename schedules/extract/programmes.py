@@ -215,6 +215,18 @@ def unlabelled(text: str) -> str:
     return m.group("t").strip() if m else text
 
 
+_TIME_WORDS = frozenset({"spring", "summer", "autumn", "fall", "winter", "week", "weekend",
+                        "weekly", "weeknights", "today", "tonight", "tomorrow", "daily"})
+
+
+def _only_dates(words: list[str]) -> bool:
+    """Are the words only dates, weekdays and numbers ("Sundays", "September 2009")?"""
+    named = [w for w in words if not (w[:1].isdigit() or month_number(w) is not None
+                                      or weekday_number(w) is not None
+                                      or w.lower() in _TIME_WORDS)]
+    return not any(sum(c.isalpha() for c in w) >= 2 for w in named)
+
+
 def title_like(title: str, *, max_words: int = 10) -> bool:
     """Could ``title`` be a programme's name? Not a date ("September 2009", "10.10.11"), a
     byline, a file note or a label ("Agenda:"), nor a sentence: at most ``max_words`` words,
@@ -227,10 +239,8 @@ def title_like(title: str, *, max_words: int = 10) -> bool:
         return False
     if not (words[0][:1].isupper() or words[0][:1].isdigit()):
         return False
-    named = [w for w in words if not (w[:1].isdigit() or month_number(w) is not None
-                                      or weekday_number(w) is not None)]
-    if not any(sum(c.isalpha() for c in w) >= 2 for w in named):
-        return False  # only dates and numbers
+    if _only_dates(words):
+        return False
     caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     small = sum(1 for w in words if w.lower() in _SMALL)
     return caps >= max(1, (len(words) - small) * 0.6)
@@ -303,7 +313,7 @@ class ProgrammeFinder:
             return None
         if t in _PRONOUNS or (t.split()[0] in _PRONOUNS and len(t.split()) <= 2):
             return None
-        if _CLOCK_ONLY.fullmatch(t):
+        if _CLOCK_ONLY.fullmatch(t) or _only_dates(_HEADING_WORD.findall(t)):
             return None
         return t
 
