@@ -1,0 +1,129 @@
+"""The fast whole-text scans (channel names, cue words) find exactly what the regular expressions
+they stand in for find, on arbitrary and adversarial text: the patterns are the oracles."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from schedules.channels import FOLDS_INTO_LATIN1, Channel, ChannelTable, table
+from schedules.extract.lexicon import (
+    AIR_CUES,
+    AIR_CUES_LOWER,
+    NOT_AIR_CUES,
+    NOT_AIR_CUES_LOWER,
+    air_cue_starts,
+    ascii_lower,
+    not_air_cue_starts,
+)
+
+COUNTRIES = ("AU", "GB", "IE", "NZ", "US", "CA")
+
+# Pieces that reach the edges of the scans: aliases and their prefixes, cases, characters
+# outside Latin-1 (which the byte view turns into "?"), the view's own marker bytes, the
+# characters IGNORECASE relates to ASCII letters, word characters right before or after.
+CHANNEL_PIECES = st.sampled_from([
+    "ABC", "abc", "Abc", "ABC TV", "abc tv", "ABC  TV", "BBC Two", "bbc two", "BBC2", "RTÉ One",
+    "rté one", "RTÉ2", "RTE", "Māori Television", "MĀORI TELEVISION", "Whakaata Māori", "ITV",
+    "SBS", "Channel 4", "Channel 44", "10", "10 Peach", "10.30", "9Go!", "9go!x", "7two", "ABC1",
+    "Paramount+", "Paramount++", "TVNZ+", "/A", "/a\\", "/", "+", "-", "_", " ", "\n", "\t",
+    "x", "é", "É", "ā", "Ā", "ÿ", "Ÿ", "İ", "ı", "ſ", "\u212a", "K", "k", "ß", "?", "\x01", "’",
+    "“", "Ω", "🙂", "\u00a0", "Sky", "SKY", "sky", "S\u212aY", "\u017fky", "Kiss", "KISS",
+    "Seven", "Nine", "\u0130TV", "\u0131tv", "B\u0130BC",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CHANNEL_PIECES, max_size=16).map("".join), st.integers(0, 40),
+       st.integers(0, 80))
+@example("on S\u212aY tonight", 0, 80)
+@example("on \u0130TV, \u017fky", 1, 80)
+def test_channel_spans_are_the_pattern_matches(text: str, start: int, length: int) -> None:
+    start = min(start, len(text))
+    stop = min(len(text), start + length)
+    for code in COUNTRIES:
+        channels = table(code)
+        expected = [m.span() for m in channels._pattern.finditer(text, start, stop)]
+        assert channels._spans(text, start, stop) == expected, code
+        assert channels._spans(text, 0, len(text)) == \
+            [m.span() for m in channels._pattern.finditer(text)], code
+
+
+ALIAS_CHARS = st.sampled_from("abk iyÿéÉāĀ19+/-!.?'\\\x01_")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(ALIAS_CHARS, min_size=1, max_size=5), min_size=1, max_size=6),
+       st.lists(st.text(ALIAS_CHARS, min_size=1, max_size=5), max_size=2),
+       st.text(st.sampled_from("abkiyKÿŸéÉāĀİıſ19+/-!.?' \n_\x01’\u212aAB"), max_size=40))
+@example(["k"], [], "x \u212a")
+@example(["\xffy"], [], "x \u0178Y")
+@example(["ai"], [], "x a\u0130 a\u0131")
+@example(["s\u0101"], ["\u0101"], "x S\u0100, \u0101 s\u0101")
+def test_channel_spans_of_any_table_are_its_pattern_matches(
+        aliases: list[str], exact: list[str], text: str) -> None:
+    channels = ChannelTable("ZZ", [Channel("Made Up", "tv", "ZZ", aliases=tuple(aliases),
+                                           exact=tuple(exact))])
+    assert channels._spans(text, 0, len(text)) == \
+        [m.span() for m in channels._pattern.finditer(text)]
+    for a in range(len(text)):
+        assert channels._spans(text, a, len(text)) == \
+            [m.span() for m in channels._pattern.finditer(text, a)]
+
+
+def _resolve_as_before(channels: ChannelTable, word: str) -> Channel | None:
+    """ChannelTable.resolve as it was written before its per-alias facts were worked out once."""
+    if word in channels._exact:
+        return channels._exact[word]
+    ch = channels._lookup.get(word.casefold())
+    if ch is None:
+        return None
+    if word not in (ch.name, *ch.aliases) and word.upper() != word:
+        alias = next(a for a in (ch.name, *ch.aliases) if a.casefold() == word.casefold())
+        if len(alias) < 4 and " " not in alias and not any(c.isdigit() for c in alias):
+            return None
+    return ch
+
+
+def test_resolve_decides_as_before_for_every_alias_in_every_case() -> None:
+    for code in COUNTRIES:
+        channels = table(code)
+        words = [*channels._lookup, *channels._exact]
+        for ch in channels.channels:
+            words += [ch.name, *ch.aliases, *ch.exact]
+        for word in words:
+            for form in {word, word.lower(), word.upper(), word.title(), word.casefold(),
+                         word[:1].lower() + word[1:], word.swapcase()}:
+                assert channels.resolve(form) == _resolve_as_before(channels, form), form
+
+
+def test_the_characters_ignorecase_folds_into_latin1_are_listed() -> None:
+    latin1 = re.compile("[\x00-\xff]", re.IGNORECASE)
+    found = "".join(chr(c) for c in range(0x100, 0x110000) if latin1.fullmatch(chr(c)))
+    assert found == FOLDS_INTO_LATIN1
+
+
+CUE_PIECES = st.sampled_from([
+    "Airs", "air", "airs", "aired", "airing", "airport", "chair", "AIRING", "TX", "tx", "txt",
+    "Premieres", "premier", "premiere", "kick off", "kicks off", "kick-off", "kickoff", "on air",
+    "on  air", "onair", "live on", "live from", "live", "coverage kicks", "tune in", "craoladh",
+    "athchraoladh", "craol", "posted", "POSTED", "WHEN:", "when:", "when", "said", "says", "say",
+    "sayso", "RSVP", "will be held", "will be holding", "will hold", "will", "is holding",
+    "screen shot", "screenshot", "screens", "released at", "released on", "released",
+    "originally aired", "photo call", "photocall", "rounding out", "again", "é", "É", "ā", "Ω",
+    "İ", "\u212a", "ß", "’", "?", "\x01", "@", "-", "_", " ", "\n", "x", "1", "/",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CUE_PIECES | st.text(max_size=3), max_size=30).map("".join))
+def test_cue_starts_are_the_pattern_matches(text: str) -> None:
+    # Over any text (the patterns are case-sensitive copies for lower-cased text)...
+    assert air_cue_starts(text) == [m.start() for m in AIR_CUES_LOWER.finditer(text)]
+    assert not_air_cue_starts(text) == [m.start() for m in NOT_AIR_CUES_LOWER.finditer(text)]
+    # ... and over the lower-cased text, the case-insensitive patterns' matches.
+    low = ascii_lower(text)
+    assert air_cue_starts(low) == [m.start() for m in AIR_CUES.finditer(text)]
+    assert not_air_cue_starts(low) == [m.start() for m in NOT_AIR_CUES.finditer(text)]
