@@ -3,8 +3,10 @@ they stand in for find, on arbitrary and adversarial text: the patterns are the 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -127,3 +129,83 @@ def test_cue_starts_are_the_pattern_matches(text: str) -> None:
     low = ascii_lower(text)
     assert air_cue_starts(low) == [m.start() for m in AIR_CUES.finditer(text)]
     assert not_air_cue_starts(low) == [m.start() for m in NOT_AIR_CUES.finditer(text)]
+
+
+def _release_date_as_before(text: str, *, day_first: bool = True) -> dt.date | None:
+    """find_release_date as it was before its quick tests, for the property below."""
+    from schedules.extract.released import _DOTTED, _DOTTED_CORE, _GLUED, _MARKER, _STAMP, _value
+    from schedules.extract.temporal import find_dates
+
+    head = text[:3000]
+    dates = [d for d in find_dates(head, day_first=day_first) if d.year is not None]
+    for d in dates:
+        before = head[max(0, d.start - 60):d.start]
+        ends = [m.end() for m in _MARKER.finditer(before)]
+        if ends and ends[-1] >= len(before) - 2:
+            value = _value(d)
+            if value:
+                return value
+    for d in dates:
+        line_start = head.rfind("\n", 0, d.start) + 1
+        before = head[line_start:d.start]
+        after = head[d.end:d.end + 4]
+        if (re.fullmatch(r"[A-Z][\w .,'’-]{1,60}?[,–—-]\s*\(?\s*", before)
+                or re.match(r"\s*[;)]?\s*[–—-]|\s*;", after)):
+            value = _value(d)
+            if value:
+                return value
+    stamp = _STAMP.search(head[:400])
+    if stamp:
+        return dt.date.fromisoformat(stamp.group("iso"))
+    dotted = list(_DOTTED.finditer(head[:1500])) if _DOTTED_CORE.search(head, 0, 1500) else []
+    for m in dotted + list(_GLUED.finditer(head[:800])):
+        d_, m_, y_ = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+        if y_ < 100:
+            y_ += 2000 if y_ < 70 else 1900
+        if not day_first and _DOTTED.pattern == m.re.pattern:
+            d_, m_ = m_, d_
+        try:
+            return dt.date(y_, m_, d_)
+        except ValueError:
+            continue
+    for d in dates:
+        if d.start < 600:
+            line_start = head.rfind("\n", 0, d.start) + 1
+            line_end = head.find("\n", d.end)
+            line = head[line_start:line_end if line_end >= 0 else len(head)]
+            if len(line) > 100 and d.start - line_start > 40:
+                continue
+            value = _value(d)
+            if value:
+                return value
+    return None
+
+
+RELEASE_PIECES = st.sampled_from([
+    "RELEASED:", "Released", "MEDIA RELEASE", "Press Release", "Posted on", "POSTED",
+    "Published", "Issued on", "Dated", "DATE", "Updated", "updated", "at 10:00 on", " date ",
+    "date 2019-02-10", "2019-02-10", "12 September 2018", "September 18, 2018", "Wednesday",
+    "10.10.11", "29.06.20", "1.2.2019", "29-06-2020", "129-06-2020", "31-02-1999", "8.30",
+    "Alexandria, Virginia,", "(August 28, 2024)", "–", "-", ";", ")", "(", ",", ":", " ",
+    "\n", "\n\n", "x" * 50, "Sydney", "é", "’",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(RELEASE_PIECES, max_size=24).map("".join), st.booleans())
+def test_release_date_is_found_as_before(text: str, day_first: bool) -> None:
+    from schedules.extract.released import find_release_date
+
+    assert find_release_date(text, day_first=day_first) == \
+        _release_date_as_before(text, day_first=day_first)
+
+
+@pytest.mark.parametrize("marker", ["RELEASED:", "Released", "MEDIA RELEASE", "Media Release",
+                                    "PRESS RELEASE -", "Press Release", "Posted on", "POSTED",
+                                    "Published on", "PUBLISHED", "Issued", "Date:", "Dated",
+                                    "DATE", "Updated at 10.30am on"])
+def test_each_release_marker_still_picks_the_date_after_it(marker: str) -> None:
+    from schedules.extract.released import find_release_date
+
+    text = f"Filmed on 12 September 2018 in the hills.\n{marker} 13 September 2018\n"
+    assert find_release_date(text) == _release_date_as_before(text) == dt.date(2018, 9, 13)
