@@ -11,6 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from schedules.channels import FOLDS_INTO_LATIN1, Channel, ChannelTable, table
+from schedules.extract import units as units_module
 from schedules.extract.lexicon import (
     AIR_CUES,
     AIR_CUES_LOWER,
@@ -20,6 +21,7 @@ from schedules.extract.lexicon import (
     ascii_lower,
     not_air_cue_starts,
 )
+from schedules.extract.units import Unit, split_units
 
 COUNTRIES = ("AU", "GB", "IE", "NZ", "US", "CA")
 
@@ -209,3 +211,87 @@ def test_each_release_marker_still_picks_the_date_after_it(marker: str) -> None:
 
     text = f"Filmed on 12 September 2018 in the hills.\n{marker} 13 September 2018\n"
     assert find_release_date(text) == _release_date_as_before(text) == dt.date(2018, 9, 13)
+
+
+def _split_units_as_before(text: str) -> list[Unit]:
+    """split_units as it was before its flush was inlined, for the property below."""
+    units: list[Unit] = []
+    paragraph = 0
+    pending: tuple[int, int] | None = None
+    last_line = ""
+    first = True
+    blank_before = True
+
+    def flush() -> None:
+        nonlocal pending, first
+        if pending is None:
+            return
+        a, b = pending
+        for s, e in units_module._sentences(text, a, b):
+            units.append(Unit(s, e, text[s:e], paragraph, first))
+            first = False
+        pending = None
+
+    line_start = 0
+    for raw in text.split("\n"):
+        a = line_start
+        line_start += len(raw) + 1
+        loose = raw.lstrip()
+        stripped = loose.rstrip()
+        if not stripped:
+            flush()
+            if not blank_before:
+                paragraph += 1
+                first = True
+            blank_before = True
+            continue
+        blank_before = False
+        a2 = a + len(raw) - len(loose)
+        b2 = a2 + len(stripped)
+        if pending is not None:
+            prev = last_line
+            # Both patterns end at the end of the (stripped) line and match at most 9
+            # characters: searching the tail only gives the same answer without trying every
+            # position of a long line.
+            tail = max(0, len(prev) - 16)
+            joins = (
+                not units_module._TERMINAL.search(prev, tail)
+                and (
+                    units_module._CONTINUES.search(prev, tail) is not None
+                    or (len(stripped) <= 25 and stripped[0].islower())
+                    or (len(prev) <= 25 and stripped[0].islower())
+                    or stripped[0] in ",;"
+                )
+            )
+            last_line = stripped
+            if joins:
+                pending = (pending[0], b2)
+                continue
+            flush()
+        last_line = stripped
+        pending = (a2, b2)
+    flush()
+    return units
+
+
+UNIT_PIECES = st.sampled_from([
+    "Airs at", "8pm", "on ABC.", "Wednesdays at", "starting", "the", "and", "or", ",", ";", "–",
+    "-", ".", "!", "?", ":", "Mr.", "p.m.", "Dr. Who", "Jan.", "U.S.", "e.g.", "A.", "x",
+    "He said. Then", "“Quoted.” Next", "(aside.) After", " ", "  ", "\t", "\n", "\n\n",
+    " \n \n", "\u00a0", "\u2028", "\x1c", "é", "’", "lower", "Upper", "a" * 40,
+    "Sentence one is here. ", "Another sentence follows! ", "A question? ", "word " * 30,
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(UNIT_PIECES | st.text(max_size=4), max_size=60).map("".join))
+@example("Airs Wednesdays at\n8pm on ABC.\n\n  Next paragraph\nlower start\n, and more\n")
+@example("A short line\nthen lower\n\n\n\nLast.")
+def test_units_are_split_as_before(text: str) -> None:
+    assert split_units(text) == _split_units_as_before(text)
+
+
+def test_long_runs_are_cut_as_before() -> None:
+    for text in ("word " * 700, "x" * 2500, ("Sentence here. " * 80 + "\n") * 3,
+                 "a\n" + "b" * 1200 + " c" * 400):
+        assert split_units(text) == _split_units_as_before(text)
