@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 
 import pytest
 from hypothesis import example, given, settings
@@ -295,3 +296,28 @@ def test_long_runs_are_cut_as_before() -> None:
     for text in ("word " * 700, "x" * 2500, ("Sentence here. " * 80 + "\n") * 3,
                  "a\n" + "b" * 1200 + " c" * 400):
         assert split_units(text) == _split_units_as_before(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("abc " * 250_000, id="1 MB of an alias"),
+        pytest.param("ABC News " * 110_000, id="1 MB of a two-word alias"),
+        pytest.param("abc" * 330_000, id="1 MB of an alias with no edge"),
+        pytest.param("\x01?" * 500_000, id="1 MB of the view's marker bytes"),
+        pytest.param("’a" * 500_000, id="1 MB of edges outside Latin-1"),
+        pytest.param("air " * 250_000, id="1 MB of cue words"),
+        pytest.param("craol" * 200_000, id="1 MB of one open-ended cue word"),
+        pytest.param("on on on air " * 80_000, id="1 MB of a two-word cue's first word"),
+        pytest.param("will be " * 125_000, id="1 MB of a three-word cue's start"),
+    ],
+)
+def test_hostile_input_is_scanned_quickly(text: str) -> None:
+    started = time.perf_counter()
+    table("AU").find(text)
+    lowered = ascii_lower(text)
+    air_cue_starts(lowered)
+    not_air_cue_starts(lowered)
+    split_units(text)
+    # Typically 0.05-0.3 s; the bound leaves room for a loaded CI machine.
+    assert time.perf_counter() - started < 3.0
