@@ -155,6 +155,10 @@ PLAIN_LATIN = frozenset(chr(c) for c in range(0xC0, 0x17F)
 FOLDS_INTO_LATIN1 = "\u0130\u0131\u0178\u017f\u039c\u03bc\u1e9e\u212a\u212b"
 
 
+# Letters by how often English words open with them (a guess that only orders alternatives).
+_WORD_INITIALS = "tasocwpbmfidrhelngukvyjqz"
+
+
 class EdgeScan:
     """Where ``exact.finditer`` matches, for a pattern ``exact`` that matches only at an edge (the
     start of the text or right after a character ``is_edge`` accepts) and only where the text,
@@ -187,9 +191,16 @@ class EdgeScan:
                           for ch in word) for word in literals}
         if not viewed or not all(viewed):
             raise ValueError("literals must be non-empty strings")
-        firsts = "".join(sorted({re.escape(w[0]) for w in viewed}))
-        self._candidate = re.compile(
-            f"\x01(?=[{firsts}])(?:{trie_pattern(viewed)})".encode("latin-1"))
+        # The trie's first level, most frequent word-initial letters first: the engine tries
+        # its branches in turn after every edge (their order does not matter otherwise, as
+        # each opens with a different byte).
+        groups: dict[str, list[str]] = {}
+        for w in viewed:
+            groups.setdefault(w[0], []).append(w[1:])
+        first_level = "|".join(
+            re.escape(c) + trie_pattern(groups[c])
+            for c in sorted(groups, key=lambda c: (_WORD_INITIALS.find(c) % 99, c)))
+        self._candidate = re.compile(f"\x01(?:{first_level})".encode("latin-1"))
 
     def spans(self, text: str, match_at: Callable[[str, int, int], tuple[int, int] | None],
               start: int = 0, stop: int | None = None) -> list[tuple[int, int]]:
