@@ -208,8 +208,10 @@ class EdgeScan:
 
     def spans(self, text: str, match_at: Callable[[str, int, int], tuple[int, int] | None],
               start: int = 0, stop: int | None = None) -> list[tuple[int, int]]:
-        """``match_at(text, p, stop)``: the span of ``exact.match(text, p, stop)``, or None."""
-        stop = len(text) if stop is None else stop
+        """``match_at(text, p, stop)``: the span of ``exact.match(text, p, stop)``, or None.
+        ``start`` and ``stop`` out of range are clamped as ``finditer`` clamps them."""
+        stop = len(text) if stop is None else min(max(stop, 0), len(text))
+        start = max(start, 0)
         view = text.encode("latin-1", "replace").translate(self._table)
         search = self._candidate.search
         out: list[tuple[int, int]] = []
