@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from schedules.channels import trie_pattern
+from schedules.channels import EdgeScan, trie_pattern
 
 MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(
@@ -155,29 +155,42 @@ NOT_AIR_CUES_LOWER = _lowered(NOT_AIR_CUES)
 
 
 class WordStarts:
-    """The starts of the matches of ``\\b(?:BODY)`` (every branch of BODY opening with a lower-case
-    ASCII letter) as ``finditer`` finds them, without the leading ``\\b``, which makes the
-    engine try the pattern at every character: a match is a non-word character followed by a
-    letter and BODY (the engine skips to such characters), or BODY at the start of the text."""
+    """The starts of the matches of ``exact`` (``\\b(?:BRANCH|BRANCH|...)``, each branch opening
+    with a lower-case ASCII letter) as ``finditer`` finds them.
 
-    def __init__(self, body: str):
-        self._first = re.compile(f"(?:{body})")
-        self._after_edge = re.compile(rf"\W(?=[a-z])(?:{body})")
+    The leading ``\\b`` makes the engine try every branch at every character; instead an
+    :class:`~schedules.channels.EdgeScan` finds the places after a non-word character where
+    the text opens with a branch's literal start ("air" for ``air(?:s|ed|ing)?``, "kick" for
+    ``kicks? off``), and ``exact`` is tried at those alone.
+    """
+
+    def __init__(self, exact: re.Pattern[str], branches: list[str]):
+        self._match = exact.match
+        self._scan = EdgeScan([_literal_start(b) for b in branches], _not_word)
+
+    def _match_at(self, text: str, p: int, stop: int) -> tuple[int, int] | None:
+        m = self._match(text, p, stop)
+        return None if m is None else m.span()
 
     def starts(self, text: str) -> list[int]:
-        out: list[int] = []
-        pos = 0
-        m = self._first.match(text)
-        if m:
-            out.append(0)
-            pos = m.end()
-        pos = max(pos - 1, 0)
-        while True:
-            m = self._after_edge.search(text, pos)
-            if m is None:
-                return out
-            out.append(m.start() + 1)
-            pos = m.end() - 1  # the next match may use this match's last character as its edge
+        return [a for a, _ in self._scan.spans(text, self._match_at)]
+
+
+def _not_word(c: str) -> bool:
+    return not (c.isalnum() or c == "_")
+
+
+def _literal_start(branch: str) -> str:
+    """The text every match of ``branch`` (a regular expression) opens with: its leading literal
+    characters, less one that a quantifier makes optional ("kicks? off" -> "kick")."""
+    n = 0
+    while n < len(branch) and branch[n] not in "\\()[]{}|.^$*+?":
+        n += 1
+    if n < len(branch) and branch[n] in "*+?{":
+        n -= 1
+    if n <= 0 or not ("a" <= branch[0] <= "z"):
+        raise ValueError(f"branch {branch!r} does not open with a lower-case letter")
+    return branch[:n]
 
 
 def _branches(source: str) -> list[str]:
@@ -199,28 +212,17 @@ def _branches(source: str) -> list[str]:
     return [*out, current]
 
 
-def _by_first_letter(branches: list[str]) -> str:
-    """``(?:b1|b2|...)`` with the branches grouped by their first letter ("a(?:ir...|gain)|...").
-    Only branches opening with the letter at hand can match, and their order is kept, so the
-    engine tries the same candidates in the same order, but rejects the others in one test."""
-    groups: dict[str, list[str]] = {}
-    for b in branches:
-        if not ("a" <= b[:1] <= "z"):
-            raise ValueError(f"branch {b!r} does not open with a lower-case letter")
-        groups.setdefault(b[0], []).append(b[1:])
-    return "(?:" + "|".join(f"{k}(?:{'|'.join(v)})" for k, v in groups.items()) + ")"
-
-
 def _inside(source: str, head: str, tail: str) -> str:
     if not (source.startswith(head) and source.endswith(tail)):
         raise ValueError(f"unexpected pattern {source!r}")
     return source[len(head):len(source) - len(tail)]
 
 
+_NOT_AIR_WORDS = _inside(NOT_AIR_CUES_LOWER.pattern, "@|\\b(?:", ")")
 AIR_CUE_STARTS = WordStarts(
-    _by_first_letter(_branches(_inside(AIR_CUES_LOWER.pattern, "\\b(?:", ")\\b"))) + "\\b")
-NOT_AIR_WORD_STARTS = WordStarts(
-    _by_first_letter(_branches(_inside(NOT_AIR_CUES_LOWER.pattern, "@|\\b(?:", ")"))))
+    AIR_CUES_LOWER, _branches(_inside(AIR_CUES_LOWER.pattern, "\\b(?:", ")\\b")))
+NOT_AIR_WORD_STARTS = WordStarts(re.compile(f"\\b(?:{_NOT_AIR_WORDS})"),
+                                 _branches(_NOT_AIR_WORDS))
 
 
 def air_cue_starts(lowered: str) -> list[int]:

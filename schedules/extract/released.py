@@ -23,6 +23,15 @@ _DOTTED_CORE = re.compile(r"\d\.\d{1,2}\.\d")  # in every _DOTTED match: a quick
 # (the look-behind "not after a digit" sits after the first digit: the engine skips to digits)
 _GLUED = re.compile(r"(?P<d>\d(?<!\d\d)\d)-(?P<m>\d{2})-(?P<y>(?:19|20)\d\d)(?!\d)")
 _STAMP = re.compile(r"(?:^|\n)\s*date\s+(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b")
+# Quick tests first, each for a piece of text every match of the pattern holds, opening with a
+# literal the engine skips to (the patterns open with a look-behind, \b or a digit, and so are
+# tried at every character): a marker word, "date", "-DD-19" or "-DD-20", ".D." or ".DD.".
+_MARKER_WORD = re.compile("RELEASE|Release|Posted|POSTED|Published|PUBLISHED|Issued|Date|DATE|"
+                          "Updated")
+_GLUED_CORE = re.compile(r"-\d{2}-(?:19|20)")
+_DOTTED_DOTS = re.compile(r"\.\d{1,2}\.")
+_DATELINE_BEFORE = re.compile(r"[A-Z][\w .,'’-]{1,60}?[,–—-]\s*\(?\s*")
+_DATELINE_AFTER = re.compile(r"\s*[;)]?\s*[–—-]|\s*;")
 
 
 def _value(d: DateMention) -> dt.date | None:
@@ -43,7 +52,10 @@ def find_release_date(text: str, *, day_first: bool = True,
     dates = [d for d in found if d.year is not None]
     # 1. A marker right before a dated mention.
     for d in dates:
-        before = head[max(0, d.start - 60):d.start]
+        lo = max(0, d.start - 60)
+        if not _MARKER_WORD.search(head, lo, d.start):
+            continue
+        before = head[lo:d.start]
         ends = [m.end() for m in _MARKER.finditer(before)]
         if ends and ends[-1] >= len(before) - 2:
             value = _value(d)
@@ -54,17 +66,18 @@ def find_release_date(text: str, *, day_first: bool = True,
         line_start = head.rfind("\n", 0, d.start) + 1
         before = head[line_start:d.start]
         after = head[d.end:d.end + 4]
-        if (re.fullmatch(r"[A-Z][\w .,'’-]{1,60}?[,–—-]\s*\(?\s*", before)
-                or re.match(r"\s*[;)]?\s*[–—-]|\s*;", after)):
+        if _DATELINE_BEFORE.fullmatch(before) or _DATELINE_AFTER.match(after):
             value = _value(d)
             if value:
                 return value
     # 3. An aggregator stamp or a dotted date on its own line near the top.
-    stamp = _STAMP.search(head[:400])
+    stamp = _STAMP.search(head[:400]) if "date" in head[:400] else None
     if stamp:
         return dt.date.fromisoformat(stamp.group("iso"))
-    dotted = list(_DOTTED.finditer(head[:1500])) if _DOTTED_CORE.search(head, 0, 1500) else []
-    for m in dotted + list(_GLUED.finditer(head[:800])):
+    dotted = list(_DOTTED.finditer(head[:1500])) \
+        if _DOTTED_DOTS.search(head, 0, 1500) and _DOTTED_CORE.search(head, 0, 1500) else []
+    glued = list(_GLUED.finditer(head[:800])) if _GLUED_CORE.search(head, 0, 800) else []
+    for m in dotted + glued:
         d_, m_, y_ = int(m.group("d")), int(m.group("m")), int(m.group("y"))
         if y_ < 100:
             y_ += 2000 if y_ < 70 else 1900

@@ -9,6 +9,7 @@ into sentences when it is long prose. Each unit keeps its offsets into the docum
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 
@@ -51,62 +52,68 @@ _ABBREVIATIONS = re.compile(
 
 def split_units(text: str) -> list[Unit]:
     units: list[Unit] = []
+    append = units.append
     paragraph = 0
-    pending: tuple[int, int] | None = None
+    pending_start = -1  # the unit being built: text[pending_start:pending_end], or none (-1)
+    pending_end = 0
     last_line = ""
     first = True
     blank_before = True
-
-    def flush() -> None:
-        nonlocal pending, first
-        if pending is None:
-            return
-        a, b = pending
-        for s, e in _sentences(text, a, b):
-            units.append(Unit(s, e, text[s:e], paragraph, first))
-            first = False
-        pending = None
-
     line_start = 0
     for raw in text.split("\n"):
         a = line_start
         line_start += len(raw) + 1
         loose = raw.lstrip()
-        stripped = loose.rstrip()
-        if not stripped:
-            flush()
+        if not loose:
+            if pending_start >= 0:
+                first = _flush(text, pending_start, pending_end, paragraph, first, append)
+                pending_start = -1
             if not blank_before:
                 paragraph += 1
                 first = True
             blank_before = True
             continue
+        stripped = loose.rstrip()
         blank_before = False
         a2 = a + len(raw) - len(loose)
         b2 = a2 + len(stripped)
-        if pending is not None:
+        if pending_start >= 0:
             prev = last_line
+            last_line = stripped
             # Both patterns end at the end of the (stripped) line and match at most 9
             # characters: searching the tail only gives the same answer without trying every
             # position of a long line.
             tail = max(0, len(prev) - 16)
-            joins = (
-                not _TERMINAL.search(prev, tail)
-                and (
+            if not _TERMINAL.search(prev, tail) and (
                     _CONTINUES.search(prev, tail) is not None
                     or (len(stripped) <= 25 and stripped[0].islower())
                     or (len(prev) <= 25 and stripped[0].islower())
-                    or stripped[0] in ",;"
-                )
-            )
-            last_line = stripped
-            if joins:
-                pending = (pending[0], b2)
+                    or stripped[0] in ",;"):
+                pending_end = b2
                 continue
-            flush()
+            first = _flush(text, pending_start, pending_end, paragraph, first, append)
         last_line = stripped
-        pending = (a2, b2)
-    flush()
+        pending_start, pending_end = a2, b2
+    if pending_start >= 0:
+        _flush(text, pending_start, pending_end, paragraph, first, append)
     return units
+
+
+def _flush(text: str, a: int, b: int, paragraph: int, first: bool,
+           append: Callable[[Unit], None]) -> bool:
+    """Append the units of ``text[a:b]``; whether the next unit is still the paragraph's first.
+    (Units are built with ``tuple.__new__``: the named tuple's own ``__new__`` is a Python
+    function, and this runs for every unit.)"""
+    if b - a <= 160:  # what _sentences returns for a short line, without the call
+        append(_new_unit(Unit, (a, b, text[a:b], paragraph, first)))
+        return False
+    for s, e in _sentences(text, a, b):
+        append(_new_unit(Unit, (s, e, text[s:e], paragraph, first)))
+        first = False
+    return first
+
+
+_new_unit = tuple.__new__
 
 
 def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -122,7 +129,13 @@ def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
         out.append((start, m_start))
         start = m_end
     out.append((start, b))
-    return [piece for s, e in out if e > s for piece in _bounded(text, s, e)]
+    pieces: list[tuple[int, int]] = []
+    for s, e in out:
+        if e - s > MAX_UNIT:
+            pieces += _bounded(text, s, e)
+        elif e > s:
+            pieces.append((s, e))  # what _bounded returns for it, without the call
+    return pieces
 
 
 MAX_UNIT = 1000
