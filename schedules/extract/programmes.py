@@ -9,8 +9,9 @@ no dark corner’", "The Chaser’s Media Circus, which starts"), then the neare
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from schedules.channels import PLAIN_LATIN, ChannelTable
 from schedules.extract.lexicon import month_number, weekday_number
@@ -41,10 +42,16 @@ _ON_TITLE = re.compile(r"\b(?:airs|screens|is|premieres|returns|continues|appear
 # Its matches with a verb, which are the ones read: a bare "on" match never covers the start of
 # a verb, and where a verb starts the pattern takes it, so these are found alike.
 _VERB_ON_TITLE = re.compile(r"\b(?:airs|screens|is|premieres|returns|continues|appears)\s*on\s+")
+# The words each pattern needs (substring tests spare most scans).
+_KIND_WORDS = ("series", "show", "program", "documentary", "drama", "special", "comedy", "film",
+               "strand", "podcast", "docuseries", "telemovie")
+_AIR_VERB_WORDS = ("air", "screen", "premier", "return", "debut", "start", "begin", "kicks off",
+                   "is on", "continues", "launches", "will be", "back")
 _QUOTED = re.compile(r"[“\"]([^”\"\n]{2,80})[”\"]")
 # After a time, a channel perhaps, then a colon or dash and the title.
 _AFTER_TIME = re.compile(r"(?:\s+on)?(?:\s+[A-Z][\w]*(?:\s+[A-Z0-9][\w]*){0,2})?\s*[:–—]\s+"
                          r"(?=[A-Z0-9“\"‘])")
+_DASH_OR_COLON = re.compile(r"[:–—]")
 _TITLE_STOP = re.compile(r"[,;(]|\s[–—-]\s|:\s")
 _WATCH_TITLE = re.compile(r"\b(?:[Ww]atch|[Cc]atch|[Tt]une in (?:to|for))\s+(?=[A-Z“\"‘])")
 # A quoted title, or one whose closing quote the sentence split left to the next unit
@@ -221,10 +228,14 @@ _TIME_WORDS = frozenset({"spring", "summer", "autumn", "fall", "winter", "week",
 
 def _only_dates(words: list[str]) -> bool:
     """Are the words only dates, weekdays and numbers ("Sundays", "September 2009")?"""
-    named = [w for w in words if not (w[:1].isdigit() or month_number(w) is not None
-                                      or weekday_number(w) is not None
-                                      or w.lower() in _TIME_WORDS)]
-    return not any(sum(c.isalpha() for c in w) >= 2 for w in named)
+    for w in words:
+        if w[:1].isdigit() or sum(c.isalpha() for c in w) < 2:
+            continue
+        if w.lower() in _TIME_WORDS or month_number(w) is not None \
+                or weekday_number(w) is not None:
+            continue
+        return False
+    return True
 
 
 def title_like(title: str, *, max_words: int = 10) -> bool:
@@ -360,27 +371,29 @@ class ProgrammeFinder:
                 return TitleGuess(cand, None, "title-then-time")
         # "The Quiet Coast, RTÉ One, Sunday 3 March at 9.30pm": a short line that opens with
         # the title.
-        if len(body) <= 120:
+        if len(body) <= 120 and body[:1].isupper():
             first = _TITLE_STOP.split(body, maxsplit=1)[0]
             cand = self._title_at(first)
             if cand and cand == first.strip() and len(first) < len(body) \
                     and title_like(cand, max_words=8):
                 return TitleGuess(cand, None, "title-first")
         # "Tonight at 8.30pm on Nine: The Quiet Coast", "Thursday 7 March, 21.00: Night Owls"
-        after = _AFTER_TIME.match(body, rel_end)
+        after = _AFTER_TIME.match(body, rel_end) if _DASH_OR_COLON.search(
+            body, rel_end, rel_end + 40) else None
         if after is not None:
             cand = self.not_channel(leading_title(body[after.end():]))
             if cand and title_like(cand, max_words=8):
                 return TitleGuess(cand, None, "time-then-title")
         # "Watch The Quiet Coast on Global, Tuesday ...", "Catch Night Owls weeknights at 6pm"
-        for m in _WATCH_TITLE.finditer(body, 0, rel_start):
+        for m in _WATCH_TITLE.finditer(body, 0, rel_start) if "atch" in body \
+                or "une in" in body else ():
             cand = self._title_at(_TITLE_STOP.split(body[m.end():], maxsplit=1)[0])
             if cand and title_like(cand, max_words=8):
                 return TitleGuess(cand, None, "watch")
         # "the second season of Killing Eve on Sunday, April 7 at 8:00 p.m.": the nearest
         # "season of", "episodes of" before the time, in its clause.
         of_title = None
-        for m in _OF_TITLE.finditer(body, 0, rel_start):
+        for m in _OF_TITLE.finditer(body, 0, rel_start) if " of " in body else ():
             if _CLAUSE_STOP.search(body, m.end(), rel_start) is None:
                 of_title = m
         if of_title is not None:
@@ -389,14 +402,14 @@ class ProgrammeFinder:
                 return TitleGuess(cand, None, "of")
         # "... series Fight for Planet A: Our Climate Challenge", "the show, The Chaser’s ..."
         # (a title named before the time first: a later one is usually another programme's)
-        kinds = list(_KIND_TITLE.finditer(body))
+        kinds = list(_KIND_TITLE.finditer(body)) if any(w in body for w in _KIND_WORDS) else []
         for m in kinds:
             cand = self.not_channel(leading_title(body[m.end():])) if m.start() < rel_start \
                 else None
             if cand:
                 return TitleGuess(cand, None, "kind")
         # CNN Explores “TV on the Edge” in New CNN Original Series Premiering Sunday at 9pm
-        for m in _QUOTED.finditer(body):
+        for m in _QUOTED.finditer(body) if "“" in body or '"' in body else ():
             cand = self.not_channel(m.group(1))
             if cand and title_like(cand, max_words=8):
                 return TitleGuess(cand, None, "quoted")
@@ -408,7 +421,7 @@ class ProgrammeFinder:
             if cand and title_like(cand):
                 return TitleGuess(cand, None, "title-then-time")
         # "Q+A returns to Monday nights", "Superstorm Sandy: A Live Town Hall airs live"
-        for m in _AIR_VERB.finditer(body):
+        for m in _AIR_VERB.finditer(body) if any(w in body for w in _AIR_VERB_WORDS) else ():
             before = body[:m.start()]
             clause = re.split(r",|(?<=[a-z0-9)”\"])[.!?;]\s+", before)[-1]
             cand = self.not_channel(trailing_title(clause))
@@ -439,8 +452,9 @@ class ProgrammeFinder:
         body = unit.text
         found = None
         # The strongest evidence first, then the first title the unit names (a sentence's
-        # subject usually comes first).
-        for _, _, cand in sorted(self._named_candidates(body), key=lambda c: c[:2]):
+        # subject usually comes first). Titles are read only for the places tried.
+        for _, _, read in sorted(self._named_candidates(body), key=lambda c: c[:2]):
+            cand = read()
             if cand and cand.endswith(("’", "'", "’s", "'s")):
                 continue  # "episodes of Ken Burns’ latest ...": a maker, not the programme
             cand = self.not_channel(cand)
@@ -451,25 +465,33 @@ class ProgrammeFinder:
         return found
 
     @staticmethod
-    def _named_candidates(body: str) -> Iterator[tuple[int, int, str | None]]:
-        """(strength, where, title) for each title a unit names: a label ("WHAT:") is the
-        strongest evidence, the subject of a broadcasting verb the weakest (it is often a
-        presenter: "Craig Reucassel returns")."""
-        for m in _LABEL_TITLE.finditer(body):
-            yield 0, m.start(), m.group("t")
+    def _named_candidates(body: str) -> list[tuple[int, int, Callable[[], str | None]]]:
+        """(strength, where, read the title) for each title a unit names: a label ("WHAT:") is
+        the strongest evidence, the subject of a broadcasting verb the weakest (it is often a
+        presenter: "Craig Reucassel returns"). Each pattern runs only when the words it needs
+        are in the unit."""
+        out: list[tuple[int, int, Callable[[], str | None]]] = []
+        if ":" in body:
+            for m in _LABEL_TITLE.finditer(body):
+                out.append((0, m.start(), partial(m.group, "t")))
         if "’s" in body or "'s" in body:
             for m in _POSSESSIVE_QUOTE.finditer(body):
-                yield 1, m.start(), trailing_title(m.group(1))
-        for pattern in (_VERB_ON_TITLE, _OF_TITLE, _KIND_TITLE):
-            for m in pattern.finditer(body):
-                yield 1, m.end(), leading_title(body[m.end():])
-        for m in _TITLE_THEN_KIND.finditer(body):
-            yield 1, m.start("t"), m.group("t")
-        for m in _QUOTED_OR_CUT.finditer(body):
-            yield 1, m.start(), m.group(1)
-        for m in _AIR_VERB.finditer(body):
+                out.append((1, m.start(), partial(trailing_title, m.group(1))))
+        for pattern, needs in ((_VERB_ON_TITLE, ("on",)), (_OF_TITLE, (" of ",)),
+                               (_KIND_TITLE, _KIND_WORDS)):
+            if any(w in body for w in needs):
+                for m in pattern.finditer(body):
+                    out.append((1, m.end(), partial(leading_title, body[m.end():])))
+        if "he " in body:
+            for m in _TITLE_THEN_KIND.finditer(body):
+                out.append((1, m.start("t"), partial(m.group, "t")))
+        if "“" in body or '"' in body:
+            for m in _QUOTED_OR_CUT.finditer(body):
+                out.append((1, m.start(), partial(m.group, 1)))
+        for m in _AIR_VERB.finditer(body) if any(w in body for w in _AIR_VERB_WORDS) else ():
             clause = re.split(r",|(?<=[a-z0-9)”\"])[.!?;]\s+", body[:m.start()])[-1]
-            yield 2, m.start() - len(clause), trailing_title(clause)
+            out.append((2, m.start() - len(clause), partial(trailing_title, clause)))
+        return out
 
     def in_context(self, unit_index: int, *, max_back: int, same_paragraph: bool
                    ) -> str | None:
