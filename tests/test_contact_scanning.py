@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import phonenumbers
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from schedules.extract import contact_blocks as cb
 from schedules.extract.contact_phones import PhoneReader
 
 
@@ -35,3 +38,22 @@ def test_each_reader_starts_with_an_empty_memo() -> None:
     first, second = PhoneReader("AU"), PhoneReader("AU")
     first.numbers("02 9950 3000")
     assert second._parsed == {}
+
+
+# ---------------------------------------------------------------------------------------------
+# Mid-line headers: the str.find pre-test never skips a window the pattern would match
+# ---------------------------------------------------------------------------------------------
+
+HEADERISH = st.sampled_from(
+    ["Media", "Press", "PR", "Contact", "CONTACTS", "Contacts", "Enquiries", "Inquiries",
+     "For", "Further", "More", "Information", "information", "Eolas", "breise", "(s)", ":", " ",
+     "\t", "x", "Jane", "0412", "\n", "First"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(HEADERISH, max_size=30).map(" ".join))
+def test_a_mid_line_header_holds_a_colon_and_a_header_word(text: str) -> None:
+    if cb._MID_HEADER.search(text) is not None:
+        assert ":" in text
+        assert any(w in text for w in cb._MID_HEADER_WORDS)

@@ -69,6 +69,8 @@ _MID_HEADER = re.compile(
     r"|(?:For[ \t]+)?(?:Further|More)[ \t]+[Ii]nformation|Eolas(?:[ \t]+breise)?)"
     r"[ \t]*(?P<colon>:)"
 )
+# Every _MID_HEADER match holds a colon and one of these words: tested with str.find first.
+_MID_HEADER_WORDS = ("Contact", "CONTACT", "Enquiries", "Inquiries", "nformation", "Eolas")
 
 # Details inside a line. One alternation whose branches start with different characters; the
 # e-mail branch is bounded ({1,64} / {1,63}x8) and its look-behind keeps it from restarting
@@ -211,6 +213,12 @@ def _header_at(
             return m.start("h"), *_chain(text, m.end(), end, m.group("h"))
     windows = [(max(start, h - 40), min(end, h + 60)) for h in hints] or [(start, end)]
     for w_start, w_end in windows:
+        # _MID_HEADER costs about 0.1 µs a character (no literal prefix for the engine to skip
+        # to); most windows are prose without a colon or without a header word.
+        if text.find(":", w_start, w_end) < 0 or not any(
+            text.find(w, w_start, w_end) >= 0 for w in _MID_HEADER_WORDS
+        ):
+            continue
         mid = _MID_HEADER.search(text, w_start, w_end)
         if mid is not None:
             return mid.start(), *_chain(text, mid.end(), end, mid.group("h"))
