@@ -6,6 +6,9 @@ oracle): a memo of phone parses within one document, and the faster scans over t
 
 from __future__ import annotations
 
+from pathlib import Path
+from unittest import mock
+
 import phonenumbers
 import pytest
 from hypothesis import given, settings
@@ -13,6 +16,9 @@ from hypothesis import strategies as st
 
 from schedules.extract import contact_blocks as cb
 from schedules.extract.contact_phones import PhoneReader
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXTS = sorted([*(ROOT / "examples").glob("*"), *(ROOT / "tests" / "documents").glob("*.txt")])
 
 
 def test_a_repeated_number_is_parsed_once_and_still_spends_budget(
@@ -57,3 +63,61 @@ def test_a_mid_line_header_holds_a_colon_and_a_header_word(text: str) -> None:
     if cb._MID_HEADER.search(text) is not None:
         assert ":" in text
         assert any(w in text for w in cb._MID_HEADER_WORDS)
+
+
+# ---------------------------------------------------------------------------------------------
+# Candidate lines: keys found from their anchor characters, as one str.find loop per key does
+# ---------------------------------------------------------------------------------------------
+
+
+def _candidates_oracle(text: str, cap: int) -> list[tuple[int, int, list[tuple[int, str]]]]:
+    """The original scan (0463e6b): one ``str.find`` loop per key, at most ``cap`` hits each."""
+    hits: list[tuple[int, str]] = []
+    low = text.lower()
+    if len(low) == len(text):
+        tables = ((cb._HEADER_KEYS_LOW, "header"), (cb._LABEL_KEYS_LOW, "label"), (("@",), "email"))
+    else:
+        low = text
+        tables = ((cb._HEADER_KEYS, "header"), (cb._LABEL_KEYS, "label"), (("@",), "email"))
+    for keys, kind in tables:
+        for key in keys:
+            pos = low.find(key)
+            n = 0
+            while pos >= 0 and n < cap:
+                hits.append((pos, kind))
+                n += 1
+                pos = low.find(key, pos + len(key))
+    hits.sort()
+    out: list[tuple[int, int, list[tuple[int, str]]]] = []
+    for pos, kind in hits:
+        if out and pos <= out[-1][1]:
+            out[-1][2].append((pos, kind))
+        else:
+            start, end = cb._line_at(text, pos)
+            out.append((start, end, [(pos, kind)]))
+    return out
+
+
+KEYISH = st.sampled_from(
+    ["t:", "T:", "t :", "M :", "p:", "P  :", ":", "::", "tt:", " :", "q", "Q", "enquir",
+     "ENQUIRIES",
+     "Inquiry", "inqu", "contact", "Tel", "ph", "mob", "@", " ", "\n", "x", "İ", "é", "Media"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(KEYISH, max_size=60).map("".join), st.integers(1, 4), st.integers(1, 6))
+def test_anchored_keys_are_found_as_one_search_per_key_finds_them(
+    text: str, cap: int, anchor_limit: int
+) -> None:
+    # Small limits so that the per-key cap and the fallback to plain searches are exercised.
+    with mock.patch.object(cb, "MAX_CANDIDATES", cap), mock.patch.object(
+        cb, "_ANCHOR_SCAN_LIMIT", anchor_limit
+    ):
+        assert cb._candidates(text) == _candidates_oracle(text, cap)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=[p.name for p in TEXTS])
+def test_anchored_keys_in_the_bundled_documents(path: Path) -> None:
+    text = path.read_text("utf-8")
+    assert cb._candidates(text) == _candidates_oracle(text, cb.MAX_CANDIDATES)
