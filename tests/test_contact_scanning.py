@@ -101,7 +101,8 @@ def _candidates_oracle(text: str, cap: int) -> list[tuple[int, int, list[tuple[i
 KEYISH = st.sampled_from(
     ["t:", "T:", "t :", "M :", "p:", "P  :", ":", "::", "tt:", " :", "q", "Q", "enquir",
      "ENQUIRIES",
-     "Inquiry", "inqu", "contact", "Tel", "ph", "mob", "@", " ", "\n", "x", "İ", "é", "Media"]
+     "Inquiry", "inqu", "contact", "Tel", "ph", "mob", "@", " ", "\n", "x", "İ", "é", "Media",
+     "\u212a", "K", "?", "“", "Ph\u212a"]
 )
 
 
@@ -121,3 +122,25 @@ def test_anchored_keys_are_found_as_one_search_per_key_finds_them(
 def test_anchored_keys_in_the_bundled_documents(path: Path) -> None:
     text = path.read_text("utf-8")
     assert cb._candidates(text) == _candidates_oracle(text, cb.MAX_CANDIDATES)
+
+
+def test_keys_are_found_in_the_ascii_bytes_where_they_are_in_the_text() -> None:
+    # _ascii() replaces non-ASCII characters by "?" before lowering; that finds the same keys
+    # as lowering the text only if no non-ASCII character lowers to a key character, and only
+    # "İ" (the text is then searched case form by case form) changes length when lowered.
+    into_ascii = set()
+    grows = set()
+    for code in range(0x110000):
+        c = chr(code)
+        low = c.lower()
+        if len(low) != 1:
+            grows.add(c)
+        elif not c.isascii() and low.isascii():
+            into_ascii.add(low)
+    assert grows == {cb._LOWER_GROWS}
+    keys = [k for t in (*cb._TABLES_LOW, *cb._TABLES) for k in t.words] + [
+        k for t in (*cb._TABLES_LOW, *cb._TABLES) for _, gs in t.anchored for _, _, ks in gs
+        for k in ks
+    ]
+    chars = {chr(b) for k in keys for b in k}
+    assert not chars & (into_ascii | {"?"})
