@@ -40,7 +40,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from schedules.extract.contact_blocks import DETAIL, Block, blocks, has_details
+from schedules.extract.contact_blocks import DETAIL, Block, any_details, blocks
 from schedules.extract.contact_names import (
     STRIP,
     describe,
@@ -117,9 +117,10 @@ def _read_block(text: str, block: Block, *, reader: PhoneReader) -> list[_Draft]
     evidence = Evidence(Span(block.start, block.end), text[block.start : block.end])
     for n, (s, e) in enumerate(block.segments):
         segment = text[s:e]
+        found = list(DETAIL.finditer(segment))  # one scan for the test below and the pieces
         # A lone line deep in a block names someone only if its first word is a known given name.
-        strict = n > 0 and not has_details(segment)
-        for piece in _pieces(segment, reader=reader):
+        strict = n > 0 and not any_details(found)
+        for piece in _pieces(segment, found, reader=reader):
             if isinstance(piece, str):
                 named = people(piece, strict=strict)
                 if named is not None:
@@ -175,8 +176,11 @@ def _read_block(text: str, block: Block, *, reader: PhoneReader) -> list[_Draft]
 _Details = tuple[str | _Phone, ...]
 
 
-def _pieces(segment: str, *, reader: PhoneReader) -> Iterator[str | _Details]:
-    """The segment as text chunks (str) and details (tuples of phones and e-mails).
+def _pieces(
+    segment: str, found: list[re.Match[str]], *, reader: PhoneReader
+) -> Iterator[str | _Details]:
+    """The segment as text chunks (str) and details (tuples of phones and e-mails), from the
+    DETAIL matches ``found`` in it.
 
     Details between two text chunks come out as one piece, so that phones printed in a row can
     be dealt to the names printed before them.
@@ -186,7 +190,7 @@ def _pieces(segment: str, *, reader: PhoneReader) -> Iterator[str | _Details]:
     last_phone_end = -1
     fax = False  # the numbers read next are fax numbers ("Fax: ...")
     details: list[str | _Phone] = []
-    for m in DETAIL.finditer(segment):
+    for m in found:
         kind = m.lastgroup
         value = m.group()
         if kind == "phone" and len(_DIGITS.findall(value)) < 7:
