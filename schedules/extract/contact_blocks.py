@@ -324,6 +324,8 @@ def _header_at(
             ok = not rest.strip(STRIP + ".") or bool(m.group("verb")) or has_details(rest)
         if ok:
             return m.start("h"), *_chain(text, m.end(), end, m.group("h"))
+    if text.find(":", start, end) < 0:
+        return None  # a mid-line header ends in a colon (a one-character search is cheap)
     windows = [(max(start, h - 40), min(end, h + 60)) for h in hints] or [(start, end)]
     for w_start, w_end in windows:
         # _MID_HEADER costs about 0.1 µs a character (no literal prefix for the engine to skip
@@ -367,7 +369,7 @@ def blocks(text: str) -> Iterator[Block]:
             taken = _extend(text, end, block, known)
             count += 1
             yield block
-        elif _labelled(text, start, end, hits):
+        elif len(header_hits) < len(hits) and _labelled(text, start, end, hits):
             block = Block(start, [])
             for s, e in _previous_lines(text, start, _ABOVE):
                 if s <= taken:
@@ -428,7 +430,7 @@ def _cut(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The contact part of a line: up to MAX_LINE_CHARS and before a foreign label."""
     end = min(end, start + MAX_LINE_CHARS)
     line = text[start:end]
-    for m in _ANY_LABEL.finditer(line):
+    for m in _ANY_LABEL.finditer(line) if ":" in line else ():  # every label ends in ":"
         if m.start() == len(line) - len(line.lstrip()):
             continue  # "Jane Doe: 02 ..." at the start of the line
         if m.group("last").casefold() not in _CONTACT_LABEL_WORDS:

@@ -289,18 +289,23 @@ def _name_key(name: str) -> str:
     return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
-def _same(a: _Draft, b: _Draft) -> bool:
+def _same(a: _Draft, b: _Draft, keys: dict[str, str]) -> bool:
     """The same contact: the same name, or a shared e-mail unless both name different people
-    (two publicists may print one office address)."""
+    (two publicists may print one office address). ``keys`` holds each name's _name_key (every
+    draft is compared with every contact merged so far)."""
     if a.name is not None and b.name is not None:
-        return _name_key(a.name) == _name_key(b.name)
+        for name in (a.name, b.name):
+            if name not in keys:
+                keys[name] = _name_key(name)
+        return keys[a.name] == keys[b.name]
     return bool(set(a.emails) & set(b.emails))
 
 
 def _finish(drafts: list[_Draft]) -> list[Contact]:
     merged: list[_Draft] = []
+    keys: dict[str, str] = {}
     for d in drafts:
-        target = next((m for m in merged if _same(m, d)), None)
+        target = next((m for m in merged if _same(m, d, keys)), None)
         if target is None:
             merged.append(d)
             continue
