@@ -104,7 +104,8 @@ KEYISH = st.sampled_from(
     ["t:", "T:", "t :", "M :", "p:", "P  :", ":", "::", "tt:", " :", "q", "Q", "enquir",
      "ENQUIRIES",
      "Inquiry", "inqu", "contact", "Tel", "ph", "mob", "@", " ", "\n", "x", "İ", "é", "Media",
-     "\u212a", "K", "?", "“", "Ph\u212a"]
+     "\u212a", "K", "?", "“", "Ph\u212a", "publici", "Publicity", "PUBLICIST", "ty", "st",
+     "publicistpublicity"]
 )
 
 

@@ -171,8 +171,9 @@ _LABEL_KEYS_LOW = tuple(dict.fromkeys(k.lower() for k in _LABEL_KEYS))
 _LOWER_GROWS = "\u0130"
 """The one character whose lower case is two characters ("İ" -> "i̇"): a text holding it is
 searched for each case form of the keys instead of being lowered."""
-_ANCHORS = ":qQ"
-"""Rare characters: a key holding one is found from where that character occurs."""
+_ANCHORS = (":", "q", "Q", "publici", "Publici", "PUBLICI")
+"""Rare characters, and a stem two keys share: a key holding one is found from where it occurs
+(the first that it holds)."""
 _ANCHOR_SCAN_LIMIT = MAX_CANDIDATES
 """Occurrences of an anchor read one by one; a text with more searches for each key instead."""
 
@@ -186,9 +187,10 @@ class _Keys:
 
     A ``find`` over a document costs about 1 µs per 2 KB whatever the key, while a search for
     one character is several times faster. So the keys holding a rare anchor character ("t:",
-    "m :", "enquir") are found from the anchor's occurrences, each checked against the keys
-    with one slice per (offset, length) group; the others are searched for one by one. Keys
-    are ASCII bytes, searched for in the text encoded by :func:`_ascii`.
+    "m :", "enquir"), or a stem shared by two keys ("publicity", "publicist"), are found from
+    the anchor's occurrences, each checked against the keys with one slice per (offset,
+    length) group; the others are searched for one by one. Keys are ASCII bytes, searched for
+    in the text encoded by :func:`_ascii`.
     """
 
     kind: str
