@@ -8,10 +8,13 @@ on only if details follow before the text turns into prose. Outside any block, a
 labelled phone ("Tel: 02 ...") or an e-mail next to a cue word ("media can contact x@y") starts
 a small block that also takes in the short name/role lines printed just above it.
 
-Costs: lines that may hold a header or a label are found with ``str.find`` on a handful of key
-words (C speed, at most ``MAX_CANDIDATES`` hits per key); the patterns then run only on windows
-of those lines, each pattern is annotated with why it is linear, and at most ``MAX_BLOCKS``
-blocks of at most ``MAX_BLOCK_LINES`` lines / ``MAX_BLOCK_CHARS`` characters are read.
+Costs: lines that may hold a header or a label are found with ``bytes.find`` on a handful of
+key words in an ASCII copy of the text (C speed, at most ``MAX_CANDIDATES`` hits per key; keys
+holding a rare character such as ":" are found from that character). These searches are most
+of the time spent on a typical release: about 1 µs per key per 2 KB. The patterns then run only
+on windows of those lines, after cheap ``str.find`` pre-tests, each pattern is annotated with
+why it is linear, and at most ``MAX_BLOCKS`` blocks of at most ``MAX_BLOCK_LINES`` lines /
+``MAX_BLOCK_CHARS`` characters are read; a line's details are looked for once per document.
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ from dataclasses import dataclass, field
 
 from schedules.extract.contact_names import CUE, STRIP
 
-__all__ = ["DETAIL", "MAX_BLOCKS", "MAX_LINE_CHARS", "Block", "blocks", "has_details"]
+__all__ = [
+    "DETAIL", "MAX_BLOCKS", "MAX_LINE_CHARS", "Block", "any_details", "blocks", "has_details",
+]
 
 MAX_BLOCKS = 32
 """Blocks read per document (headers plus labelled lines); the rest are ignored."""
@@ -69,20 +74,31 @@ _MID_HEADER = re.compile(
     r"|(?:For[ \t]+)?(?:Further|More)[ \t]+[Ii]nformation|Eolas(?:[ \t]+breise)?)"
     r"[ \t]*(?P<colon>:)"
 )
+# Every _MID_HEADER match holds a colon and one of these words: tested with str.find first.
+_MID_HEADER_WORDS = ("Contact", "CONTACT", "Enquiries", "Inquiries", "nformation", "Eolas")
 
-# Details inside a line. One alternation whose branches start with different characters; the
-# e-mail branch is bounded ({1,64} / {1,63}x8) and its look-behind keeps it from restarting
-# inside a local part, the phone branch is one character class per step: linear overall.
+# Details inside a line. The pattern has no literal prefix, so the engine tries it at every
+# offset (about 0.2 µs a character): the branches that must not follow a word character share
+# one look-behind, tried first, which most offsets (inside words) fail at once. Branches that can
+# match at the same offset keep their order (e-mail before link before phone; label words before
+# "(o)"); "[email protected]" and "(o)" start with characters no other branch starts with. The
+# e-mail branch is bounded ({1,64}, possessive since "@" is not in its class; {1,63}x8), the
+# phone branch is one character class per step: linear overall. Property-tested against the
+# plain alternation (tests/test_contact_scanning.py).
 DETAIL = re.compile(
     r"""
-    (?P<email>(?<![\w.%+-])[\w.%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})
+    (?<![\w])(?:
+        (?P<email>(?<![.%+-])[\w.%+-]{1,64}+@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})
+      | (?P<url>(?<![@])(?:https?://|www\.)[^\s|,;]{1,200})
+      | (?P<phone>(?<![.])\+?\(?\d(?:[\d.\-)]|\((?=\d)|[ \t](?=\+?\(?\d))*)
+    )
   | (?P<hidden>\[email[ \t]*protected\])
-  | (?P<url>(?<![\w@])(?:https?://|www\.)[^\s|,;]{1,200})
-  | (?P<phone>(?<![\w.])\+?\(?\d(?:[\d.\-)]|\((?=\d)|[ \t](?=\+?\(?\d))*)
-  | (?P<label>(?<![\w])(?:Tel(?:ephone)?|Ph(?:one)?|Mob(?:ile)?|Cell(?:phone)?|Fax|E-?mail
-        |Mail|Web(?:site)?|Direct|DDI|T|M|E|F|P|W)\.?[ \t]*:
+  | (?P<label>(?<![\w])(?:
+          (?:Tel(?:ephone)?|Ph(?:one)?|Mob(?:ile)?|Cell(?:phone)?|Fax|E-?mail
+            |Mail|Web(?:site)?|Direct|DDI|T|M|E|F|P|W)\.?[ \t]*:
+        | (?i:(?:tel|ph|phone|mob|mobile|cell|fax)\.?(?=[ \t]*[+(\d])))
       | \((?:o|c|m|h|w|f|t|p|mob|tel|fax|office|cell|mobile|work|home)\)
-      | (?i:(?<![\w])(?:tel|ph|phone|mob|mobile|cell|fax)\.?(?=[ \t]*[+(\d])))
+    )
     """,
     re.X,
 )
@@ -155,6 +171,62 @@ _HEADER_KEYS = _case_forms(
 _LABEL_KEYS = (*_case_forms("tel ph mob cell direct ddi"), "T:", "M:", "P:", "T :", "M :", "P :")
 _HEADER_KEYS_LOW = tuple(dict.fromkeys(k.lower() for k in _HEADER_KEYS))
 _LABEL_KEYS_LOW = tuple(dict.fromkeys(k.lower() for k in _LABEL_KEYS))
+_LOWER_GROWS = "\u0130"
+"""The one character whose lower case is two characters ("İ" -> "i̇"): a text holding it is
+searched for each case form of the keys instead of being lowered."""
+_ANCHORS = (":", "q", "Q", "publici", "Publici", "PUBLICI")
+"""Rare characters, and a stem two keys share: a key holding one is found from where it occurs
+(the first that it holds)."""
+_ANCHOR_SCAN_LIMIT = MAX_CANDIDATES
+"""Occurrences of an anchor read one by one; a text with more searches for each key instead."""
+
+_Group = tuple[int, int, frozenset[bytes]]
+"""Keys holding an anchor at the same offset, with the same length: (offset, length, keys)."""
+
+
+@dataclass(frozen=True)
+class _Keys:
+    """The keys of one kind, split by how they are searched for.
+
+    A ``find`` over a document costs about 1 µs per 2 KB whatever the key, while a search for
+    one character is several times faster. So the keys holding a rare anchor character ("t:",
+    "m :", "enquir"), or a stem shared by two keys ("publicity", "publicist"), are found from
+    the anchor's occurrences, each checked against the keys with one slice per (offset,
+    length) group; the others are searched for one by one. Keys are ASCII bytes, searched for
+    in the text encoded by :func:`_ascii`.
+    """
+
+    kind: str
+    words: tuple[bytes, ...]
+    anchored: tuple[tuple[bytes, tuple[_Group, ...]], ...]
+
+    @classmethod
+    def of(cls, kind: str, keys: tuple[str, ...]) -> _Keys:
+        groups: dict[bytes, dict[tuple[int, int], set[bytes]]] = {}
+        words: list[bytes] = []
+        for key in keys:
+            anchor = next((c for c in _ANCHORS if c in key), None)
+            if anchor is None:
+                words.append(key.encode("ascii"))
+            else:
+                at = (key.index(anchor), len(key))
+                groups.setdefault(anchor.encode("ascii"), {}).setdefault(at, set()).add(
+                    key.encode("ascii")
+                )
+        anchored = tuple(
+            (anchor, tuple((at, size, frozenset(ks)) for (at, size), ks in by_place.items()))
+            for anchor, by_place in groups.items()
+        )
+        return cls(kind, tuple(words), anchored)
+
+
+_TABLES_LOW = (
+    _Keys.of("header", _HEADER_KEYS_LOW), _Keys.of("label", _LABEL_KEYS_LOW),
+    _Keys.of("email", ("@",)),
+)
+_TABLES = (
+    _Keys.of("header", _HEADER_KEYS), _Keys.of("label", _LABEL_KEYS), _Keys.of("email", ("@",))
+)
 
 
 def _candidates(text: str) -> list[tuple[int, int, list[tuple[int, str]]]]:
@@ -165,14 +237,22 @@ def _candidates(text: str) -> list[tuple[int, int, list[tuple[int, str]]]]:
     once (the lines are disjoint, so all the newline searches together read the text once).
     """
     hits: list[tuple[int, str]] = []
-    low = text.lower()
-    if len(low) == len(text):  # one search per key (lower() kept every offset)
-        tables = ((_HEADER_KEYS_LOW, "header"), (_LABEL_KEYS_LOW, "label"), (("@",), "email"))
+    low = _ascii(text)
+    if _LOWER_GROWS not in text:  # one search per key (lower() keeps every offset)
+        low = low.lower()
+        tables = _TABLES_LOW
     else:
-        low = text
-        tables = ((_HEADER_KEYS, "header"), (_LABEL_KEYS, "label"), (("@",), "email"))
-    for keys, kind in tables:
-        for key in keys:
+        tables = _TABLES
+    for table in tables:
+        kind = table.kind
+        words = table.words
+        for anchor, groups in table.anchored:
+            offsets = _anchored_offsets(low, anchor, groups)
+            if offsets is None:  # too many anchors: search for each of their keys
+                words += tuple(k for _, _, keys in groups for k in keys)
+            else:
+                hits += [(pos, kind) for pos in offsets]
+        for key in words:
             pos = low.find(key)
             n = 0
             while pos >= 0 and n < MAX_CANDIDATES:
@@ -187,6 +267,46 @@ def _candidates(text: str) -> list[tuple[int, int, list[tuple[int, str]]]]:
         else:
             start, end = _line_at(text, pos)
             out.append((start, end, [(pos, kind)]))
+    return out
+
+
+def _ascii(text: str) -> bytes:
+    """``text`` with every character that is not ASCII replaced by "?": one byte per character,
+    so offsets are kept, and keys (ASCII, without "?") match where they match in ``text``.
+
+    Searching bytes is a little faster than searching text that holds a curly quote (stored two
+    bytes a character), and bytes.lower() is twice as fast as str.lower(). Lowering after the
+    replacement finds the same keys as lowering before it: the one character outside ASCII that
+    lowers into ASCII is the Kelvin sign (to "k", in no key).
+    """
+    return text.encode("ascii", "replace")
+
+
+def _anchored_offsets(low: bytes, anchor: bytes, groups: tuple[_Group, ...]) -> list[int] | None:
+    """Where the keys in ``groups`` occur, as a ``str.find`` loop per key finds them: left to
+    right, not overlapping an earlier occurrence of the same key, at most MAX_CANDIDATES of
+    each key. None when ``anchor`` occurs more than _ANCHOR_SCAN_LIMIT times."""
+    out: list[int] = []
+    free: dict[bytes, int] = {}  # key -> the offset its next occurrence may start at
+    counts: dict[bytes, int] = {}
+    seen = 0
+    a = low.find(anchor)
+    while a >= 0:
+        seen += 1
+        if seen > _ANCHOR_SCAN_LIMIT:
+            return None
+        for at, size, keys in groups:
+            start = a - at
+            if start < 0:
+                continue
+            piece = low[start : start + size]
+            if piece in keys and start >= free.get(piece, 0):
+                n = counts.get(piece, 0)
+                if n < MAX_CANDIDATES:
+                    counts[piece] = n + 1
+                    free[piece] = start + size
+                    out.append(start)
+        a = low.find(anchor, a + 1)
     return out
 
 
@@ -209,8 +329,16 @@ def _header_at(
             ok = not rest.strip(STRIP + ".") or bool(m.group("verb")) or has_details(rest)
         if ok:
             return m.start("h"), *_chain(text, m.end(), end, m.group("h"))
+    if text.find(":", start, end) < 0:
+        return None  # a mid-line header ends in a colon (a one-character search is cheap)
     windows = [(max(start, h - 40), min(end, h + 60)) for h in hints] or [(start, end)]
     for w_start, w_end in windows:
+        # _MID_HEADER costs about 0.1 µs a character (no literal prefix for the engine to skip
+        # to); most windows are prose without a colon or without a header word.
+        if text.find(":", w_start, w_end) < 0 or not any(
+            text.find(w, w_start, w_end) >= 0 for w in _MID_HEADER_WORDS
+        ):
+            continue
         mid = _MID_HEADER.search(text, w_start, w_end)
         if mid is not None:
             return mid.start(), *_chain(text, mid.end(), end, mid.group("h"))
@@ -229,6 +357,7 @@ def _chain(text: str, pos: int, end: int, first: str) -> tuple[int, list[str]]:
 def blocks(text: str) -> Iterator[Block]:
     taken = -1  # the offset where the last block's last line ends
     count = 0
+    known: dict[int, bool] = {}  # line start -> whether the line holds details
     for start, end, hits in _candidates(text):
         if count >= MAX_BLOCKS:
             return
@@ -242,10 +371,10 @@ def blocks(text: str) -> Iterator[Block]:
             first = _cut(text, h_end, end)
             if first is not None:
                 block.segments.append(first)
-            taken = _extend(text, end, block)
+            taken = _extend(text, end, block, known)
             count += 1
             yield block
-        elif _labelled(text, start, end, hits):
+        elif len(header_hits) < len(hits) and _labelled(text, start, end, hits):
             block = Block(start, [])
             for s, e in _previous_lines(text, start, _ABOVE):
                 if s <= taken:
@@ -261,13 +390,18 @@ def blocks(text: str) -> Iterator[Block]:
                 if not block.segments:
                     block.start = seg[0]
                 block.segments.append(seg)
-            taken = _extend(text, end, block, paragraphs=False)
+            taken = _extend(text, end, block, known, paragraphs=False)
             count += 1
             yield block
 
 
-def _extend(text: str, end: int, block: Block, *, paragraphs: bool = True) -> int:
-    """Add the lines after offset ``end`` that continue ``block``; return where they end."""
+def _extend(
+    text: str, end: int, block: Block, known: dict[int, bool], *, paragraphs: bool = True
+) -> int:
+    """Add the lines after offset ``end`` that continue ``block``; return where they end.
+
+    ``known`` remembers which lines hold details (by where they start) for one document.
+    """
     blank = 0
     last = end
     chars = sum(e - s for s, e in block.segments)
@@ -284,9 +418,9 @@ def _extend(text: str, end: int, block: Block, *, paragraphs: bool = True) -> in
             continue
         if _header_at(text, s, end) is not None:
             break
-        if blank and block.segments and not _paragraphhas_details(text, s):
+        if blank and block.segments and not _paragraphhas_details(text, s, known):
             break
-        if not (has_details(line) or _short_line(line)):
+        if not (_line_has_details(text, s, end, known) or _short_line(line)):
             break
         seg = _cut(text, s, end)
         if seg is not None:
@@ -301,7 +435,7 @@ def _cut(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The contact part of a line: up to MAX_LINE_CHARS and before a foreign label."""
     end = min(end, start + MAX_LINE_CHARS)
     line = text[start:end]
-    for m in _ANY_LABEL.finditer(line):
+    for m in _ANY_LABEL.finditer(line) if ":" in line else ():  # every label ends in ":"
         if m.start() == len(line) - len(line.lstrip()):
             continue  # "Jane Doe: 02 ..." at the start of the line
         if m.group("last").casefold() not in _CONTACT_LABEL_WORDS:
@@ -316,7 +450,13 @@ def _cut(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def has_details(line: str) -> bool:
-    for m in DETAIL.finditer(line):
+    return any_details(DETAIL.finditer(line))
+
+
+def any_details(matches: Iterable[re.Match[str]]) -> bool:
+    """Whether DETAIL matches include a contact detail (a link alone, or a short number, is not
+    one); takes the matches so that a caller that needs them all scans the line once."""
+    for m in matches:
         if m.lastgroup == "phone":
             if len(_DIGITS.findall(m.group())) >= 7:
                 return True
@@ -325,7 +465,17 @@ def has_details(line: str) -> bool:
     return False
 
 
-def _paragraphhas_details(text: str, start: int) -> bool:
+def _line_has_details(text: str, start: int, end: int, known: dict[int, bool]) -> bool:
+    """has_details() of the line ``text[start:end]`` (its first MAX_LINE_CHARS), remembered in
+    ``known``: after a blank line _extend looks ahead across the lines it then reads again, and
+    DETAIL costs about 0.1 µs a character."""
+    found = known.get(start)
+    if found is None:
+        found = known[start] = has_details(text[start : min(end, start + MAX_LINE_CHARS)])
+    return found
+
+
+def _paragraphhas_details(text: str, start: int, known: dict[int, bool]) -> bool:
     """Whether contact details follow at ``start`` before the text turns into prose.
 
     Looks at up to six lines, across single blank lines (HTML often puts name, role and phone in
@@ -344,7 +494,7 @@ def _paragraphhas_details(text: str, start: int) -> bool:
         else:
             blank = 0
             seen += 1
-            if has_details(head):
+            if _line_has_details(text, s, e, known):
                 return True
             if not _short_line(head):
                 break

@@ -40,7 +40,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from schedules.extract.contact_blocks import DETAIL, Block, blocks, has_details
+from schedules.extract.contact_blocks import DETAIL, Block, any_details, blocks
 from schedules.extract.contact_names import (
     STRIP,
     describe,
@@ -117,9 +117,10 @@ def _read_block(text: str, block: Block, *, reader: PhoneReader) -> list[_Draft]
     evidence = Evidence(Span(block.start, block.end), text[block.start : block.end])
     for n, (s, e) in enumerate(block.segments):
         segment = text[s:e]
+        found = list(DETAIL.finditer(segment))  # one scan for the test below and the pieces
         # A lone line deep in a block names someone only if its first word is a known given name.
-        strict = n > 0 and not has_details(segment)
-        for piece in _pieces(segment, reader=reader):
+        strict = n > 0 and not any_details(found)
+        for piece in _pieces(segment, found, reader=reader):
             if isinstance(piece, str):
                 named = people(piece, strict=strict)
                 if named is not None:
@@ -175,8 +176,11 @@ def _read_block(text: str, block: Block, *, reader: PhoneReader) -> list[_Draft]
 _Details = tuple[str | _Phone, ...]
 
 
-def _pieces(segment: str, *, reader: PhoneReader) -> Iterator[str | _Details]:
-    """The segment as text chunks (str) and details (tuples of phones and e-mails).
+def _pieces(
+    segment: str, found: list[re.Match[str]], *, reader: PhoneReader
+) -> Iterator[str | _Details]:
+    """The segment as text chunks (str) and details (tuples of phones and e-mails), from the
+    DETAIL matches ``found`` in it.
 
     Details between two text chunks come out as one piece, so that phones printed in a row can
     be dealt to the names printed before them.
@@ -186,7 +190,7 @@ def _pieces(segment: str, *, reader: PhoneReader) -> Iterator[str | _Details]:
     last_phone_end = -1
     fax = False  # the numbers read next are fax numbers ("Fax: ...")
     details: list[str | _Phone] = []
-    for m in DETAIL.finditer(segment):
+    for m in found:
         kind = m.lastgroup
         value = m.group()
         if kind == "phone" and len(_DIGITS.findall(value)) < 7:
@@ -285,18 +289,23 @@ def _name_key(name: str) -> str:
     return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
-def _same(a: _Draft, b: _Draft) -> bool:
+def _same(a: _Draft, b: _Draft, keys: dict[str, str]) -> bool:
     """The same contact: the same name, or a shared e-mail unless both name different people
-    (two publicists may print one office address)."""
+    (two publicists may print one office address). ``keys`` holds each name's _name_key (every
+    draft is compared with every contact merged so far)."""
     if a.name is not None and b.name is not None:
-        return _name_key(a.name) == _name_key(b.name)
+        for name in (a.name, b.name):
+            if name not in keys:
+                keys[name] = _name_key(name)
+        return keys[a.name] == keys[b.name]
     return bool(set(a.emails) & set(b.emails))
 
 
 def _finish(drafts: list[_Draft]) -> list[Contact]:
     merged: list[_Draft] = []
+    keys: dict[str, str] = {}
     for d in drafts:
-        target = next((m for m in merged if _same(m, d)), None)
+        target = next((m for m in merged if _same(m, d, keys)), None)
         if target is None:
             merged.append(d)
             continue
