@@ -196,11 +196,17 @@ def _name_slots(slots: list[Slot], units: list[Unit], finder: ProgrammeFinder,
     guesses: list[TitleGuess | None] = []
     in_unit: dict[tuple[int, tuple[int, int]], TitleGuess | None] = {}
     previous: tuple[int, TitleGuess] | None = None  # the last named slot: (unit index, guess)
+    nearby: dict[int, TitleGuess | None] = {}  # by unit index: what the units above name
     for slot in slots:
         where = (slot.unit.start, slot.time_span)  # one time on several days: one reading
         if where not in in_unit:
             in_unit[where] = finder.in_unit(slot.unit, slot.time_span)
-        guess = in_unit[where] or _title_around(slot, index, finder, headline, previous)
+        guess = in_unit[where]
+        if guess is None:
+            i = index.get(slot.unit.start, 0)
+            if i not in nearby:
+                nearby[i] = _title_above(i, finder)
+            guess = nearby[i] or _title_elsewhere(slot, i, finder, headline, previous)
         if guess is not None:
             previous = (index.get(slot.unit.start, 0), guess)
         guesses.append(guess)
@@ -229,15 +235,10 @@ def _name_slots(slots: list[Slot], units: list[Unit], finder: ProgrammeFinder,
             if g else None for g in out]
 
 
-def _title_around(slot: Slot, index: dict[int, int], finder: ProgrammeFinder,
-                  headline: str | None, previous: tuple[int, TitleGuess] | None
-                  ) -> TitleGuess | None:
-    """A slot whose own words name no programme takes, nearest first: a programme named earlier
-    in its paragraph, the heading above it, a programme named a few units up, the programme of
-    the slot above ("The race can be seen again on BBC One from 1.15pm"), the headline (when
-    it reads as a title, not a date, byline or news sentence), the release's first named
-    programme."""
-    i = index.get(slot.unit.start, 0)
+def _title_above(i: int, finder: ProgrammeFinder) -> TitleGuess | None:
+    """What the units above unit ``i`` name, nearest first: a programme named earlier in its
+    paragraph, the heading above it (an episode heading under a series heading gives both), a
+    programme named a few units up."""
     named = finder.in_context(i, max_back=4, same_paragraph=True)
     if named:
         return TitleGuess(named, None, "context")
@@ -251,6 +252,14 @@ def _title_around(slot: Slot, index: dict[int, int], finder: ProgrammeFinder,
     named = finder.in_context(i, max_back=8, same_paragraph=False)
     if named:
         return TitleGuess(named, None, "context")
+    return None
+
+
+def _title_elsewhere(slot: Slot, i: int, finder: ProgrammeFinder, headline: str | None,
+                     previous: tuple[int, TitleGuess] | None) -> TitleGuess | None:
+    """When nothing above names one: the programme of the slot just above ("The race can be
+    seen again on BBC One from 1.15pm"), the headline (when it reads as a title, not a date,
+    byline or news sentence), the first programme the release names."""
     if previous is not None and 0 <= i - previous[0] <= 20:
         return TitleGuess(previous[1].programme, previous[1].episode, "previous")
     if headline and headline.strip() not in slot.unit.text and title_like(headline, max_words=8):

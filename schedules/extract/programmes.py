@@ -373,9 +373,8 @@ class ProgrammeFinder:
         # the title.
         if len(body) <= 120 and body[:1].isupper():
             first = _TITLE_STOP.split(body, maxsplit=1)[0]
-            cand = self._title_at(first)
-            if cand and cand == first.strip() and len(first) < len(body) \
-                    and title_like(cand, max_words=8):
+            cand = self._title_at(first) if len(first) < min(len(body), 80) else None
+            if cand and cand == first.strip() and title_like(cand, max_words=8):
                 return TitleGuess(cand, None, "title-first")
         # "Tonight at 8.30pm on Nine: The Quiet Coast", "Thursday 7 March, 21.00: Night Owls"
         after = _AFTER_TIME.match(body, rel_end) if _DASH_OR_COLON.search(
@@ -507,9 +506,10 @@ class ProgrammeFinder:
                 return found
         return None
 
-    def main_title(self) -> str | None:
-        """The first programme the release names anywhere (the last resort for a slot)."""
-        for unit in self.units:
+    def main_title(self, *, within: int = 40) -> str | None:
+        """The first programme the release names in its first ``within`` units (the last
+        resort for a slot: a release names its programme near the top)."""
+        for unit in self.units[:within]:
             found = self.named_in(unit)
             if found:
                 return found
