@@ -378,3 +378,69 @@ def test_the_glued_date_pattern_matches_as_with_the_look_behind_in_front(text: s
     slow = re.compile(r"(?<!\d)(?P<d>\d{2})-(?P<m>\d{2})-(?P<y>(?:19|20)\d\d)(?!\d)")
     assert [(m.span(), m.groupdict()) for m in _GLUED.finditer(text)] == \
         [(m.span(), m.groupdict()) for m in slow.finditer(text)]
+
+
+# The faster date, day and time scanners against the plain ones they replaced
+# (tests/temporal_oracle.py, the module as it was at 0463e6b). Tokens are the pieces the
+# scanners look for, their near misses and the characters their shortcuts reason about
+# (Unicode digits and spaces, runs of digits, "the", "of", ordinals, Irish names).
+TEMPORAL_TOKENS = st.sampled_from([
+    "Monday", "Mon.", "MON", "Tues", "Thursdays", "Sat", "Dé Luain", "an Luan", "An Luan",
+    "Déardaoin", "an Déardaoin", "the", "of", "this", "next", "every", "on", "until", "night",
+    "evening", "tonight", "Tonight", "TONIGHT", "tomorrow", "Tomorrow night", "today",
+    "this evening", "September", "Sept.", "SEPT", "Mar.", "May", "may", "Márta",
+    "Meán Fómhair", "Deireadh Fómhair", "1", "2", "9", "12", "18", "31", "32", "123", "05",
+    "19", "20", "2019", "2019-02-10", "20/6/2015", "6/20/2015", "st", "th", "nd", "rd", "-",
+    "–", "—", "/", ":", ".", ",", " ", "  ", "\n", "\t", "\u2003", "\x1c", "٣", "١٢", "8pm",
+    "8.30", "p.m.", "am", "AM", "20:00", "9:30", "midnight", "midday", "noon", "12 midnight",
+    "9/8c", "ET", "PT", "ET/PT", "(9:30 NT)", "AEDT", "in WA", "Eastern", "Time", "to",
+    "till", "through", "(", ")", "$", "#", "x", "a", "s", "é",
+])
+TEMPORAL_TEXT = st.lists(TEMPORAL_TOKENS | st.text(max_size=4), max_size=30).map("".join)
+TEMPORAL_SPACED = st.lists(TEMPORAL_TOKENS, max_size=30).map(" ".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(TEMPORAL_TEXT, TEMPORAL_SPACED), st.integers(0, 40), st.integers(0, 200),
+       st.booleans())
+def test_the_date_scan_finds_what_the_plain_patterns_find(text: str, start: int, length: int,
+                                                          day_first: bool) -> None:
+    from schedules.extract.temporal import find_dates
+    from tests import temporal_oracle as oracle
+
+    start = min(start, len(text))
+    stop = min(len(text), start + length)
+    assert find_dates(text, start, stop, day_first=day_first) == \
+        oracle.find_dates(text, start, stop, day_first=day_first)
+    assert find_dates(text, day_first=day_first) == oracle.find_dates(text, day_first=day_first)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(TEMPORAL_TEXT, TEMPORAL_SPACED), st.integers(0, 40), st.integers(0, 200))
+def test_the_time_scan_finds_what_the_plain_patterns_find(text: str, start: int,
+                                                          length: int) -> None:
+    from schedules.extract.temporal import find_times
+    from tests import temporal_oracle as oracle
+
+    start = min(start, len(text))
+    stop = min(len(text), start + length)
+    assert find_times(text, start, stop) == oracle.find_times(text, start, stop)
+    assert find_times(text) == oracle.find_times(text)
+    assert find_times(text, start, stop, anchored=True) == \
+        oracle.find_times(text, start, stop, anchored=True)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(TEMPORAL_TEXT, TEMPORAL_SPACED), st.integers(0, 40), st.integers(0, 200),
+       st.lists(st.tuples(st.integers(0, 120), st.integers(0, 12)), max_size=3))
+def test_the_weekday_scan_finds_what_the_plain_patterns_find(
+        text: str, start: int, length: int, taken: list[tuple[int, int]]) -> None:
+    from schedules.extract.temporal import find_days
+    from tests import temporal_oracle as oracle
+
+    start = min(start, len(text))
+    stop = min(len(text), start + length)
+    spans = [(a, a + n) for a, n in taken]
+    assert find_days(text, start, stop, taken=spans) == \
+        oracle.find_days(text, start, stop, taken=spans)
+    assert find_days(text) == oracle.find_days(text)
