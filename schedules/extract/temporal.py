@@ -12,12 +12,16 @@ Nothing here decides whether a time is an air time; it only reads what is writte
 
 Cost: every pattern is a single left-to-right alternation with bounded repetitions, so a scan is
 linear in the text; the zone/range follow-up reads at most a few dozen characters per time.
+Each scan is one search that the engine runs from one possible first character to the next
+(digits for dates and times); the full patterns are tried only at the places it finds.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from schedules.channels import trie_pattern
@@ -26,6 +30,7 @@ from schedules.extract.lexicon import (
     IRISH_WEEKDAY_RE,
     IRISH_WEEKDAYS,
     MONTH_RE,
+    MONTHS,
     WEEKDAY_RE,
     WEEKDAYS,
     month_number,
@@ -109,40 +114,27 @@ _DAY2 = (r"(?:\s?[-–]\s?(?P<day2>[0-3]?\d)(?!\d)(?![.:]\d|\s?[ap]\.?m(?![a-z])
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 _WD = rf"(?P<wd>{WEEKDAY_RE}|{IRISH_WEEKDAY_RE})"
 
-# Each date pattern opens with a lookahead on its possible first characters, so the engine
-# rejects most positions (spaces, lower-case letters) with one test instead of trying every
-# weekday and month spelling there: the scan stays linear and about five times faster.
+# The named date patterns open with a lookahead on their possible first characters. They are
+# no longer scanned along the text (see _DATE_HINT), only tried where a date may start, but the
+# lookahead stays: it is part of what they match (a day in other than ASCII digits, "٣
+# September", is a date only after a weekday).
 _FIRST_WD = "MTWFSDaA"
 _FIRST_MON = "JFMASONDEBILN"
 
 
-def _named_date_patterns(wd: str, first_wd: str) -> list[re.Pattern[str]]:
-    return [
-        # Tuesday 18th September 2018 / 18 Sept / Saturday, 1 December / 2-9 July /
-        # 18 Deireadh Fómhair
-        re.compile(
-            rf"(?=[{first_wd}0-9])"
-            rf"(?:{wd},?\s+(?:the\s+)?)?{_DAY}{_DAY2}?(?:\s+of)?\s+"
-            rf"(?P<mon>{MONTH_RE}|{IRISH_MONTH_RE})(?![a-zA-Z])(?:,?\s+{_YEAR})?"
-        ),
-        # Tuesday September 18 / Thursday, Mar. 20 / August 25-28 / April 8, 2002 / May 16 th
-        re.compile(
-            rf"(?=[{first_wd}{_FIRST_MON}])"
-            rf"(?:{wd},?\s+)?(?P<mon>{MONTH_RE})\s+{_DAY}{_DAY2}?(?:,?\s+{_YEAR})?"
-        ),
-    ]
-
-
-# The Irish weekdays written "an Luan", "an Mháirt", ... are the only names opening with a
-# lower-case letter, and "a" is common: a text without any of them is scanned with patterns
-# that leave them out and so need not stop at every "a" (about a quarter faster).
-_IRISH_AN = [w for w in variant_forms(list(IRISH_WEEKDAYS)) if w.startswith("a")]
-_IRISH_AN_RE = re.compile(trie_pattern(set(_IRISH_AN)))
-_IRISH_OTHER_RE = trie_pattern(variant_forms(list(IRISH_WEEKDAYS)) - set(_IRISH_AN))
-_WD_WITHOUT_AN = rf"(?P<wd>{WEEKDAY_RE}|(?:{_IRISH_OTHER_RE}))"
-_NAMED_WITHOUT_AN = _named_date_patterns(_WD_WITHOUT_AN, _FIRST_WD.replace("a", ""))
 DATE_PATTERNS = [
-    *_named_date_patterns(_WD, _FIRST_WD),
+    # Tuesday 18th September 2018 / 18 Sept / Saturday, 1 December / 2-9 July /
+    # 18 Deireadh Fómhair
+    re.compile(
+        rf"(?=[{_FIRST_WD}0-9])"
+        rf"(?:{_WD},?\s+(?:the\s+)?)?{_DAY}{_DAY2}?(?:\s+of)?\s+"
+        rf"(?P<mon>{MONTH_RE}|{IRISH_MONTH_RE})(?![a-zA-Z])(?:,?\s+{_YEAR})?"
+    ),
+    # Tuesday September 18 / Thursday, Mar. 20 / August 25-28 / April 8, 2002 / May 16 th
+    re.compile(
+        rf"(?=[{_FIRST_WD}{_FIRST_MON}])"
+        rf"(?:{_WD},?\s+)?(?P<mon>{MONTH_RE})\s+{_DAY}{_DAY2}?(?:,?\s+{_YEAR})?"
+    ),
     # 2019-02-10, 20/6/2015 (day first outside North America) or 6/20/2015. The look-behind
     # ("not after a digit") comes after the first digits, so that the engine can skip to the
     # next digit instead of testing the look-behind at every character.
@@ -150,6 +142,33 @@ DATE_PATTERNS = [
                r"(?![\d-])"),
     re.compile(r"(?P<n1>\d(?<![\d/]\d)\d?)/(?P<n2>\d{1,2})/(?P<ny>(?:19|20)\d\d)(?![\d/])"),
 ]
+
+# find_dates does not scan the text with each of the four patterns (each stopping at every
+# capital letter and digit): every date holds a run of digits, and one scan (_DATE_HINT) finds
+# the runs a date can hold, by what comes next ("-", "/", or what follows the day of "18th
+# September": a suffix, "-20", "of", spaces, a month name) or before (a month name and spaces:
+# its last three letters, when one space parts them). Around each such run the patterns are
+# tried only where a match can start: the day (the run's last one or two digits), a weekday
+# or month name that ends where the spaces before the day begin (two short look-backs find
+# them), the run's start for the numeric forms.
+_ORD_OR_RANGE_TAIL = rf"{_ORD}?{_DAY2}?(?:\s+of)?\s+(?:{MONTH_RE}|{IRISH_MONTH_RE})(?![a-zA-Z])"
+_MONTH_END_SET = frozenset({w[-3:] for w in variant_forms(list(MONTHS))}
+                           | {(w + ".")[-3:] for w in variant_forms(list(MONTHS))})
+_MONTH_ENDS = trie_pattern(_MONTH_END_SET)
+# The run opens after a non-digit (then it is read once, not from each of its digits) and is
+# taken whole (possessive: a shorter run would look like a day after a space).
+_DATE_HINT = re.compile(
+    rf"\d(?<!\d\d)\d*+(?:(?=(?P<tail>{_ORD_OR_RANGE_TAIL}))|(?=[-/])"
+    rf"|(?<=(?:{_MONTH_ENDS})\s\d)|(?<=(?:{_MONTH_ENDS})\s\d\d)|(?<=\s\s\d)|(?<=\s\s\d\d))"
+)
+# A run of digits that ends in a day of "18th September" (group "tail" set).
+_DAY_MONTH_RUN = re.compile(rf"\d+(?=(?P<tail>{_ORD_OR_RANGE_TAIL}))")
+_WEEKDAY_BEFORE_DAY = re.compile(rf"(?:{WEEKDAY_RE}|{IRISH_WEEKDAY_RE}),?\s+(?:the\s+)?\Z")
+_WEEKDAY_BEFORE_MONTH = re.compile(rf"(?:{WEEKDAY_RE}|{IRISH_WEEKDAY_RE}),?\s+\Z")
+_MONTH_BEFORE_DAY = re.compile(rf"(?:{MONTH_RE})\s+\Z")
+# The longest weekday ("Wednesday.", "an Chéadaoin") or month ("September.") with its comma.
+_WEEKDAY_WIDTH = max(len(w) for w in variant_forms([*WEEKDAYS, *IRISH_WEEKDAYS])) + 2
+_MONTH_WIDTH = max(len(w) for w in variant_forms(list(MONTHS))) + 1
 
 _WEEKDAY_WORD = re.compile(
     rf"(?=[tnoefu{_FIRST_WD}])"  # the first letters it can start with: a cheap rejection
@@ -170,21 +189,36 @@ _RELATIVE = re.compile(r"(?:\b|^)(?P<rel>(?:tonight|Tonight|TONIGHT)|(?:tomorrow
 WEEKNIGHTS = re.compile(r"\b(?:weeknights|weekdays|nightly|every night|daily|each night)\b",
                         re.IGNORECASE)
 
-_TIME_BODY = (
-    r"(?:"
-    r"(?P<word>midday|noon|midnight)"
-    r"|(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?(?![\d]|[.:]\d)"
+# After the hour: minutes, am/pm, "midnight", "tonight", "/8c".
+_CLOCK_TAIL = (
+    r"(?:[:.](?P<m>[0-5]\d))?(?![\d]|[.:]\d)"
     r"(?:\s?(?P<mer>[aApP]\.?\s?[mM](?![a-zA-Z])\.?))?"
     r"(?P<word2>\s?(?:midnight|midday|noon))?"
     r"(?P<tonight>\s+tonight)?"
     r"(?P<central>/\d{1,2}(?::\d\d)?c\b)?"
-    r")"
 )
+_TIME_BODY = rf"(?:(?P<word>midday|noon|midnight)|(?P<h>\d{{1,2}}){_CLOCK_TAIL})"
 _TIME = re.compile(r"(?<![\w.:/$£€#+])(?<!\d-)(?<!\d–)" + _TIME_BODY)
 # Where a time can start: a run of digits or "midday", "midnight", "noon". The look-behinds in
 # front of _TIME make the engine try it at every character; this pattern opens with a
 # character set the engine skips to, and _TIME is then tried at each such start only.
 _TIME_START = re.compile(r"[\dmn](?:(?<=\d)\d*|(?<=m)id(?:day|night)|(?<=n)oon)")
+_RANGE_WORD = r"\s*(?:-|–|—|to|until|till|through)\s*"
+_ZONE_WORD = r"[A-Z]{2,5}|Eastern|Central|Mountain|Pacific|Atlantic|Newfoundland"
+_REGION_WORD = r"[A-Z]{2,3}|Perth|Adelaide|Darwin|Brisbane|Melbourne|Sydney|Hobart"
+# _TIME where it starts with a digit, in one search: the look-behinds come after the first
+# digit (so the engine skips to digits, not also to every "m" and "n"), and a bare number
+# ("3 x 52", "Prog 1", "2019, ABC") is refused here unless a range follows it, perhaps after
+# a zone ("9 ET - 10 PM ET"), as find_times would refuse it, instead of being read and dropped
+# in Python. (_MAY_GO_ON first, a quick rejection; then the patterns of _ZONE_AFTER,
+# _IN_REGION and _RANGE_SEP, less their groups.)
+_DIGIT_TIME = re.compile(
+    rf"(?P<h>\d(?<![\w.:/$£€#+]\d)(?<!\d-\d)(?<!\d–\d)\d?){_CLOCK_TAIL}"
+    r"(?(m)|(?(mer)|(?(word2)|(?(tonight)|(?(central)|(?=\s*[A-Z,(\-–—tiu])"
+    rf"(?=(?:\s*,?\s*(?:\(\s*)?(?:{_ZONE_WORD})(?:\s+[Tt]ime)?(?![\w])(?:\s*\))?"
+    rf"|\s+in\s+(?:{_REGION_WORD})(?![\w]))?{_RANGE_WORD}(?:\d|mid(?:day|night)|noon))"
+    r")))))"
+)
 
 
 def _search_time(text: str, pos: int, stop: int) -> re.Match[str] | None:
@@ -199,35 +233,42 @@ def _search_time(text: str, pos: int, stop: int) -> re.Match[str] | None:
         if m is not None:
             return m
         pos = c.end()
+
+
 _TIME_AFTER_DASH = re.compile(_TIME_BODY)
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*")
+_RANGE_SEP = re.compile(_RANGE_WORD)
 _ZONE_AFTER = re.compile(
-    r"\s*,?\s*(?:\(\s*)?(?P<zone>[A-Z]{2,5}|Eastern|Central|Mountain|Pacific|Atlantic|"
-    r"Newfoundland)(?:\s+[Tt]ime)?(?![\w])(?:\s*\))?"
+    rf"\s*,?\s*(?:\(\s*)?(?P<zone>{_ZONE_WORD})(?:\s+[Tt]ime)?(?![\w])(?:\s*\))?"
 )
-_IN_REGION = re.compile(r"\s+in\s+(?P<zone>[A-Z]{2,3}|Perth|Adelaide|Darwin|Brisbane|"
-                        r"Melbourne|Sydney|Hobart)(?![\w])")
+_IN_REGION = re.compile(rf"\s+in\s+(?P<zone>{_REGION_WORD})(?![\w])")
 _CLOSE = re.compile(r"\s*\)")
 # What may follow a time: the first character of _ZONE_AFTER, _IN_REGION or _RANGE_SEP.
 _MAY_GO_ON = re.compile(r"\s*[A-Z,(\-–—tiu]")
 _ALT_SEP = re.compile(r"\s*/\s*|\s*\(\s*|\s*,\s*(?=\d)")
+# What may follow a time at all: _MAY_GO_ON or the first character of _ALT_SEP.
+_FOLLOWS = re.compile(r"\s*[A-Z,(\-–—tiu/]")
 
 
 def _clock(m: re.Match[str]) -> Clock | None:
-    # All groups in one call (each named-group call costs about as much as the arithmetic).
-    word1, word2, hour, minute, mer_raw, tonight, central = m.group(
-        "word", "word2", "h", "m", "mer", "tonight", "central")
+    # All groups in one call, by position (a named-group call costs about as much as the
+    # arithmetic): _DIGIT_TIME has the groups of _TIME_BODY less the leading "word".
+    if m.re is _DIGIT_TIME:
+        word1 = None
+        hour, minute, mer_raw, word2, tonight, central = m.groups()
+    else:
+        word1, hour, minute, mer_raw, word2, tonight, central = m.groups()
     if word1:  # "midday", "noon", "midnight" as printed (the pattern is lower case)
         if word1 == "midnight":
             return Clock(0, 0, "am", next_day=True)
         return Clock(12, 0, "pm")
-    word = (word2 or "").strip().lower()
     h = int(hour)
-    mins = int(minute or 0)
-    if word == "midnight":
-        return Clock(0, 0, "am", next_day=True) if h in (12, 0) else None
-    if word in ("noon", "midday"):
-        return Clock(12, 0, "pm") if h == 12 else None
+    if word2:
+        word = word2.strip().lower()
+        if word == "midnight":
+            return Clock(0, 0, "am", next_day=True) if h in (12, 0) else None
+        if word in ("noon", "midday"):
+            return Clock(12, 0, "pm") if h == 12 else None
+    mins = int(minute) if minute else 0
     if mer_raw:
         if not 1 <= h <= 12:
             return None
@@ -273,13 +314,17 @@ def find_times(text: str, start: int = 0, end: int | None = None, *,
     stop = len(text) if end is None else end
     out: list[TimeMention] = []
     pos = start
+    # Without "midday", "midnight" or "noon" every time starts with a digit: _DIGIT_TIME.
+    words = text.find("mid", start, stop) >= 0 or text.find("noon", start, stop) >= 0
     while True:
         if anchored:
             if out or pos != start:
                 break
             m = _TIME_AFTER_DASH.match(text, pos, stop)
-        else:
+        elif words:
             m = _search_time(text, pos, stop)
+        else:
+            m = _DIGIT_TIME.search(text, pos, stop)
         if not m:
             break
         clock = _clock(m)
@@ -291,9 +336,10 @@ def find_times(text: str, start: int = 0, end: int | None = None, *,
                 and not _MAY_GO_ON.match(text, t_end, stop):
             continue  # a bare number with no zone or range after it (see below): not a time
         end_clock = None
+        goes_on = _FOLLOWS.match(text, t_end, stop) is not None
         # Range: "9-10 p.m.", "6.00-9.10am", "8:00PM (ET) to 11:00PM (ET)", "10.00pm-12.00midnight"
-        zones, after = _zones_after(text, t_end, stop)
-        sep = _RANGE_SEP.match(text, after, stop)
+        zones, after = _zones_after(text, t_end, stop) if goes_on else ([], t_end)
+        sep = _RANGE_SEP.match(text, after, stop) if goes_on else None
         if sep:
             m2 = _TIME_AFTER_DASH.match(text, sep.end(), stop)
             c2 = _clock(m2) if m2 else None
@@ -322,7 +368,7 @@ def find_times(text: str, start: int = 0, end: int | None = None, *,
         # Alternatives: "ET/PT", "ET/8:00 p.m. CT", "(8:30 NT)", "ET/5:00-8:00 PM, PT"
         alternatives: list[TimeMention] = []
         cursor = t_end
-        for _ in range(3):
+        for _ in range(3 if goes_on else 0):
             alt = _ALT_SEP.match(text, cursor, stop)
             if not alt:
                 break
@@ -358,38 +404,10 @@ def find_times(text: str, start: int = 0, end: int | None = None, *,
 
 def find_dates(text: str, start: int = 0, end: int | None = None, *,
                day_first: bool = True) -> list[DateMention]:
+    """Every date in ``text[start:end]``; of overlapping ones, the longest."""
     stop = len(text) if end is None else end
-    found: list[DateMention] = []
-    patterns = DATE_PATTERNS
-    if _IRISH_AN_RE.search(text, start, stop) is None:
-        patterns = [*_NAMED_WITHOUT_AN, *DATE_PATTERNS[2:]]
-    for pat in patterns:
-        for m in pat.finditer(text, start, stop):
-            groups = m.groupdict()
-            if groups.get("iso"):
-                y, mo, d = (int(x) for x in groups["iso"].split("-"))
-                found.append(DateMention(m.start(), m.end(), d, mo, y, None, text=m.group(0)))
-                continue
-            if groups.get("ny"):
-                a, b = int(groups["n1"]), int(groups["n2"])
-                d, mo = (a, b) if day_first else (b, a)
-                if not (1 <= mo <= 12 and 1 <= d <= 31):
-                    d, mo = mo, d
-                if 1 <= mo <= 12 and 1 <= d <= 31:
-                    found.append(DateMention(m.start(), m.end(), d, mo, int(groups["ny"]),
-                                             None, text=m.group(0)))
-                continue
-            mon = month_number(groups["mon"])
-            day = int(groups["day"])
-            if mon is None or not 1 <= day <= 31:
-                continue
-            wd = weekday_number(groups["wd"]) if groups.get("wd") else None
-            year = int(groups["year"]) if groups.get("year") else None
-            day2 = int(groups["day2"]) if groups.get("day2") else None
-            if day2 is not None and not day < day2 <= 31:
-                day2 = None
-            found.append(DateMention(m.start(), m.end(), day, mon, year, wd, day2,
-                                     text=m.group(0)))
+    found = [d for m in _date_matches(text, start, stop)
+             if (d := _mention(m, day_first)) is not None]
     # Keep the longest of overlapping matches.
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[DateMention] = []
@@ -398,6 +416,111 @@ def find_dates(text: str, start: int = 0, end: int | None = None, *,
             continue
         out.append(mention)
     return out
+
+
+def _date_matches(text: str, start: int, stop: int) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text, start, stop)`` finds for each of DATE_PATTERNS in turn.
+
+    Each pattern is tried at the places near a run of digits where a match of it can start, in
+    order; after a match the next try is past its end, as ``finditer`` goes on. A day is the
+    run's last one or two digits; a weekday or month before it must be followed by spaces, so
+    the day then opens the run. A numeric date opens its run (its look-behind refuses a digit
+    before it).
+    """
+    found: tuple[list[re.Match[str]], ...] = ([], [], [], [])
+    ends = [start] * 4  # where each pattern's next match may start
+
+    def attempt(i: int, at: int) -> None:
+        if at >= ends[i]:
+            m = DATE_PATTERNS[i].match(text, at, stop)
+            if m is not None:
+                found[i].append(m)
+                ends[i] = m.end()
+
+    runs: Iterable[re.Match[str]] = _DATE_HINT.finditer(text, start, stop)
+    if 0 < start < stop and text[start].isdecimal() and text[start - 1].isdecimal():
+        # A run cut by ``start`` (refused by the look-behind of _DATE_HINT) may end in a day.
+        cut = _DAY_MONTH_RUN.match(text, start, stop)
+        runs = itertools.chain([cut] if cut is not None else [], runs)
+    for run in runs:
+        first, after = run.span()
+        short = after - first <= 2
+        spaced = short and first > start and text[first - 1].isspace()
+        if run.group("tail") is not None:  # "18th September", "2-9 July"
+            if spaced:
+                for at in _weekday_before_day(text, start, first):
+                    attempt(0, at)
+            for at in (after - 2, after - 1):
+                if at >= first:
+                    attempt(0, at)
+        if spaced:  # "September 18"
+            for at in _month_before_day(text, start, first):
+                attempt(1, at)
+        follow = text[after] if after < stop else ""
+        if follow == "-" and after - first == 4:
+            attempt(2, first)
+        elif follow == "/" and short:
+            attempt(3, first)
+    return [m for matches in found for m in matches]
+
+
+def _spaces_before(text: str, start: int, pos: int) -> int:
+    while pos > start and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _weekday_before_day(text: str, start: int, day: int) -> list[int]:
+    """Where "Tuesday, the " of "Tuesday, the 18 September" starts, if a weekday ends
+    before the day's spaces (and an optional "the"); the leftmost such place is enough: a
+    later one leads to the same day."""
+    named = _spaces_before(text, start, day)
+    if text.endswith("the", start, named):
+        named = min(named, _spaces_before(text, start, named - 3))
+    m = _WEEKDAY_BEFORE_DAY.search(text, max(start, named - _WEEKDAY_WIDTH), day)
+    return [m.start()] if m is not None else []
+
+
+def _month_before_day(text: str, start: int, day: int) -> list[int]:
+    """Where "Tuesday, September " of "Tuesday, September 18" starts, and where its month
+    starts, if a month name ends before the day's spaces."""
+    named = _spaces_before(text, start, day)
+    if text[max(start, named - 3):named] not in _MONTH_END_SET:
+        return []
+    m = _MONTH_BEFORE_DAY.search(text, max(start, named - _MONTH_WIDTH), day)
+    if m is None:
+        return []
+    month = m.start()
+    named = _spaces_before(text, start, month)
+    w = _WEEKDAY_BEFORE_MONTH.search(text, max(start, named - _WEEKDAY_WIDTH), month)
+    return [month] if w is None else [w.start(), month]
+
+
+def _mention(m: re.Match[str], day_first: bool) -> DateMention | None:
+    """The date a match of DATE_PATTERNS reads, or None when it is no date."""
+    groups = m.groupdict()
+    if groups.get("iso"):
+        y, mo, d = (int(x) for x in groups["iso"].split("-"))
+        return DateMention(m.start(), m.end(), d, mo, y, None, text=m.group(0))
+    if groups.get("ny"):
+        a, b = int(groups["n1"]), int(groups["n2"])
+        d, mo = (a, b) if day_first else (b, a)
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            d, mo = mo, d
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return DateMention(m.start(), m.end(), d, mo, int(groups["ny"]), None,
+                               text=m.group(0))
+        return None
+    mon = month_number(groups["mon"])
+    day = int(groups["day"])
+    if mon is None or not 1 <= day <= 31:
+        return None
+    wd = weekday_number(groups["wd"]) if groups.get("wd") else None
+    year = int(groups["year"]) if groups.get("year") else None
+    day2 = int(groups["day2"]) if groups.get("day2") else None
+    if day2 is not None and not day < day2 <= 31:
+        day2 = None
+    return DateMention(m.start(), m.end(), day, mon, year, wd, day2, text=m.group(0))
 
 
 def find_days(text: str, start: int = 0, end: int | None = None,
