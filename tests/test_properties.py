@@ -441,3 +441,18 @@ def test_the_weekday_scan_finds_what_the_plain_patterns_find(
     assert find_days(text, start, stop, taken=spans) == \
         oracle.find_days(text, start, stop, taken=spans)
     assert find_days(text) == oracle.find_days(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["tonight", "Tonight", "TONIGHT", "tomorrow", "Tomorrow",
+                                 "today", "this evening", "t", "T", "onight", "x", "_", "9",
+                                 " ", "\n", " night", "  night", "s", "é"]),
+                max_size=10).map("".join), st.integers(0, 8))
+def test_the_relative_day_pattern_matches_as_with_the_word_edge_in_front(text: str,
+                                                                         pos: int) -> None:
+    from schedules.extract.temporal import _RELATIVE
+    from tests import temporal_oracle as oracle
+
+    pos = min(pos, len(text))
+    assert [(m.span(), m.groupdict()) for m in _RELATIVE.finditer(text, pos)] == \
+        [(m.span(), m.groupdict()) for m in oracle._RELATIVE.finditer(text, pos)]

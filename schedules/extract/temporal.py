@@ -177,15 +177,24 @@ _WEEKDAY_WORD = re.compile(
     rf"(?:\s?(?:[-–]|to|through|thru)\s?(?P<wd2>{WEEKDAY_RE})(?![a-zA-Z]))?"
     rf"(?P<night>\s+(?:night|evening)s?)?"
 )
-# A weekday name alone, as tries that each open with a letter (so the engine skips to those
-# letters), and the strings every relative day contains.
+_QUALIFIERS = ("this", "next", "on", "every", "from", "until")
 _WEEKDAY_NAMES = variant_forms([*WEEKDAYS, *IRISH_WEEKDAYS])
-_WEEKDAY_NAME = re.compile("|".join(
-    trie_pattern({w for w in _WEEKDAY_NAMES if w[0] == c})
+# Every place a weekday name starts, those inside another name too ("SUNDAY" in "TUESUNDAY"):
+# each match is the first letter, the rest of the names it opens a lookahead (a trie).
+_WEEKDAY_START = re.compile("|".join(
+    re.escape(c) + f"(?={trie_pattern({w[1:] for w in _WEEKDAY_NAMES if w[0] == c})})"
     for c in sorted({w[0] for w in _WEEKDAY_NAMES})))
-_RELATIVE_WORD = re.compile("onight|ONIGHT|omorrow|today|this evening")
-_RELATIVE = re.compile(r"(?:\b|^)(?P<rel>(?:tonight|Tonight|TONIGHT)|(?:tomorrow|Tomorrow)"
-                       r"(?:\s+night)?|today|this evening)\b")
+# Where a weekday or relative day may first occur: a weekday name or a relative day, as tries
+# that each open with a letter (the engine skips to those letters: capitals, "t" and the "a"
+# of the Irish "an Luan").
+_DAY_WORDS = _WEEKDAY_NAMES | {
+    "tonight", "Tonight", "TONIGHT", "tomorrow", "Tomorrow", "today", "this evening"}
+_DAY_WORD = re.compile("|".join(
+    trie_pattern({w for w in _DAY_WORDS if w[0] == c}) for c in sorted({w[0] for w in _DAY_WORDS})))
+# "tonight", "Tomorrow night", "today", "this evening" as a word. The word edge in front is
+# tested after the first letter, so that the engine skips to "t" and "T".
+_RELATIVE = re.compile(r"(?P<rel>[tT](?<!\w[tT])(?:(?<=t)(?:onight|omorrow(?:\s+night)?|oday|"
+                       r"his evening)|(?<=T)(?:onight|ONIGHT|omorrow(?:\s+night)?)))\b")
 WEEKNIGHTS = re.compile(r"\b(?:weeknights|weekdays|nightly|every night|daily|each night)\b",
                         re.IGNORECASE)
 
@@ -527,48 +536,71 @@ def find_days(text: str, start: int = 0, end: int | None = None,
               taken: list[tuple[int, int]] | None = None) -> list[DayMention]:
     """Weekdays and relative days that are not part of a date in ``taken``."""
     stop = len(text) if end is None else end
-    spans = taken or []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in spans)
-
-    out: list[DayMention] = []
-    # Quick scans first: each pattern needs a name the fast patterns below find, and no match
-    # starts before the first name less what may precede it (a qualifier of at most five
-    # letters and spaces; "t" or "T" before "onight" and "omorrow"). Neither pattern looks
-    # behind, so scanning from there finds the same matches.
-    name = _WEEKDAY_NAME.search(text, start, stop)
-    begin = start
-    if name is not None:
-        begin = name.start()
-        while begin > start and text[begin - 1].isspace():
-            begin -= 1
-        begin = max(start, begin - 5)
-    for m in _WEEKDAY_WORD.finditer(text, begin, stop) if name is not None else ():
-        if not free(m.start("wd"), m.end("wd")):
-            continue
-        wd = weekday_number(m.group("wd"))
-        if wd is None:
-            continue
-        qual = (m.group("qual") or "").lower() or None
-        wd2 = weekday_number(m.group("wd2")) if m.group("wd2") else None
-        plural = bool(m.group("plural")) or bool(m.group("night") and
-                                                 m.group("night").rstrip().endswith("s"))
-        if qual == "every":
-            plural = True
-        out.append(DayMention(m.start(), m.end(), wd, plural=plural, qualifier=qual,
-                              weekday2=wd2, evening=bool(m.group("night")),
-                              text=m.group(0)))
-    word_at = _RELATIVE_WORD.search(text, start, stop)
-    begin = max(start, word_at.start() - 1) if word_at is not None else start
-    for m in _RELATIVE.finditer(text, begin, stop) if word_at is not None else ():
-        word = m.group("rel").lower()
-        rel = 1 if word.startswith("tomorrow") else 0
+    word = _DAY_WORD.search(text, start, stop)
+    if word is None:
+        return []
+    # No weekday or relative day starts before the first such word (less a qualifier, which
+    # _weekdays looks for).
+    out = _weekdays(text, start, stop, word.start(), taken or [])
+    for m in _RELATIVE.finditer(text, word.start(), stop):
+        rel_word = m.group("rel").lower()
+        rel = 1 if rel_word.startswith("tomorrow") else 0
         out.append(DayMention(m.start(), m.end(), None, relative=rel,
-                              evening=word in ("tonight", "this evening") or "night" in word,
+                              evening=rel_word in ("tonight", "this evening")
+                              or "night" in rel_word,
                               text=m.group(0)))
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _weekdays(text: str, start: int, stop: int, first: int,
+              spans: list[tuple[int, int]]) -> list[DayMention]:
+    """What ``_WEEKDAY_WORD.finditer(text, start, stop)`` reads, no name before ``first``.
+
+    A match opens with its weekday name or with the qualifier ("on", "every", ...) and spaces
+    before it, so the pattern is tried there only, name after name, each past the last match
+    as ``finditer`` goes on.
+    """
+    out: list[DayMention] = []
+    pos = start  # where the next match may start
+    for name in _WEEKDAY_START.finditer(text, first, stop):
+        at = name.start()
+        if at < pos:
+            continue  # inside the last match
+        tries = [at]
+        words_end = _spaces_before(text, start, at)
+        if words_end < at:
+            for qual in _QUALIFIERS:
+                if text.endswith(qual, start, words_end):
+                    tries.insert(0, words_end - len(qual))
+                    break
+        for at in tries:
+            m = _WEEKDAY_WORD.match(text, at, stop) if at >= pos else None
+            if m is not None:
+                pos = m.end()
+                day = _weekday_mention(m, spans)
+                if day is not None:
+                    out.append(day)
+    return out
+
+
+def _weekday_mention(m: re.Match[str], spans: list[tuple[int, int]]) -> DayMention | None:
+    """The day a match of _WEEKDAY_WORD names, or None when a date in ``spans`` holds it."""
+    a, b = m.span("wd")
+    for s, e in spans:
+        if a < e and b > s:
+            return None
+    wd = weekday_number(m.group("wd"))
+    if wd is None:
+        return None
+    qual = (m.group("qual") or "").lower() or None
+    wd2 = weekday_number(m.group("wd2")) if m.group("wd2") else None
+    plural = bool(m.group("plural")) or bool(m.group("night") and
+                                             m.group("night").rstrip().endswith("s"))
+    if qual == "every":
+        plural = True
+    return DayMention(m.start(), m.end(), wd, None, plural, qual, wd2, bool(m.group("night")),
+                      m.group(0))
 
 
 def resolve_year(day: int, month: int, weekday: int | None, reference: dt.date | None,
