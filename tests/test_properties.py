@@ -332,7 +332,8 @@ def test_spelled_alike_finds_what_an_ignorecase_literal_finds(text: str, word: s
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from([" ", "\n", ",", "(", "-", "–", "—", "to", "until", "in",
                                  "ET", "Eastern", "x", "a", "9", ".", "Time", "WA", "till",
-                                 "/", ", 9", ")"]),
+                                 "/", ", 9", ")", "BBC", "AEDT", "ETX", "ET", "Pacific",
+                                 "ABC", "in", "WA", "_", "é", "Perth", "perth"]),
                 max_size=8).map("".join))
 def test_nothing_can_follow_a_time_unless_the_quick_test_says_so(text: str) -> None:
     from schedules.extract.temporal import (
@@ -342,6 +343,7 @@ def test_nothing_can_follow_a_time_unless_the_quick_test_says_so(text: str) -> N
         _MAY_GO_ON,
         _RANGE_SEP,
         _ZONE_AFTER,
+        _zone_at,
     )
 
     if _MAY_GO_ON.match(text) is None:
@@ -349,7 +351,8 @@ def test_nothing_can_follow_a_time_unless_the_quick_test_says_so(text: str) -> N
         assert _IN_REGION.match(text) is None
         assert _RANGE_SEP.match(text) is None
     if _FOLLOWS.match(text) is None:
-        assert _MAY_GO_ON.match(text) is None
+        assert _zone_at(text, 0, len(text)) == (None, 0)
+        assert _RANGE_SEP.match(text) is None
         assert _ALT_SEP.match(text) is None
 
 

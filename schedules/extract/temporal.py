@@ -254,8 +254,11 @@ _CLOSE = re.compile(r"\s*\)")
 # What may follow a time: the first character of _ZONE_AFTER, _IN_REGION or _RANGE_SEP.
 _MAY_GO_ON = re.compile(r"\s*[A-Z,(\-–—tiu]")
 _ALT_SEP = re.compile(r"\s*/\s*|\s*\(\s*|\s*,\s*(?=\d)")
-# What may follow a time at all: _MAY_GO_ON or the first character of _ALT_SEP.
-_FOLLOWS = re.compile(r"\s*[A-Z,(\-–—tiu/]")
+# What must follow a time for _time_at to read more than the time: the opening of _ALT_SEP,
+# _RANGE_SEP or _IN_REGION, or a zone _zone_at knows ("BBC One" after "8.30pm" is none).
+_KNOWN_ZONE = trie_pattern({w for w in ZONE_WORDS if re.fullmatch("[A-Z]{2,5}", w)})
+_FOLLOWS = re.compile(rf"\s*(?:[,(/\-–—]|t(?:o|ill|hrough)|until|in\s|(?:{_KNOWN_ZONE})(?![\w])"
+                      r"|Eastern|Central|Mountain|Pacific|Atlantic|Newfoundland)")
 
 
 def _clock(m: re.Match[str]) -> Clock | None:
@@ -321,94 +324,103 @@ def find_times(text: str, start: int = 0, end: int | None = None, *,
     """Every clock time in ``text[start:end]``, ranges and zones attached. ``anchored``: only a
     time that starts exactly at ``start`` (used for "ET/8:00 p.m. CT" alternatives)."""
     stop = len(text) if end is None else end
+    if anchored:
+        m = _TIME_AFTER_DASH.match(text, start, stop)
+        found = _time_at(text, m, stop)[0] if m is not None else None
+        return [found] if found is not None else []
     out: list[TimeMention] = []
     pos = start
     # Without "midday", "midnight" or "noon" every time starts with a digit: _DIGIT_TIME.
     words = text.find("mid", start, stop) >= 0 or text.find("noon", start, stop) >= 0
     while True:
-        if anchored:
-            if out or pos != start:
-                break
-            m = _TIME_AFTER_DASH.match(text, pos, stop)
-        elif words:
-            m = _search_time(text, pos, stop)
-        else:
-            m = _DIGIT_TIME.search(text, pos, stop)
-        if not m:
+        m = _search_time(text, pos, stop) if words else _DIGIT_TIME.search(text, pos, stop)
+        if m is None:
+            return out
+        found, pos = _time_at(text, m, stop)
+        if found is not None:
+            out.append(found)
+
+
+def _time_at(text: str, m: re.Match[str], stop: int) -> tuple[TimeMention | None, int]:
+    """The time that match ``m`` of _TIME, _DIGIT_TIME or _TIME_AFTER_DASH opens, with its
+    zones, range and alternatives (None when it is no time), and where to look for the next."""
+    clock = _clock(m)
+    t_start, t_end = m.span()
+    pos = t_end
+    if clock is None:
+        return None, pos
+    bare = not clock.explicit and clock.meridiem is None and m.group("m") is None
+    if _FOLLOWS.match(text, t_end, stop) is None:
+        # Nothing follows (the usual case): no zone, range or alternative, as the code below
+        # would find; a bare number ("3 x 52", "Prog 1") is not a time.
+        if bare:
+            return None, pos
+        return TimeMention(t_start, t_end, clock, None, (), (), bool(m.group("tonight")),
+                           text[t_start:t_end]), pos
+    if bare and not _MAY_GO_ON.match(text, t_end, stop):
+        return None, pos  # a bare number with no zone or range after it (see below): not a time
+    end_clock = None
+    # Range: "9-10 p.m.", "6.00-9.10am", "8:00PM (ET) to 11:00PM (ET)", "10.00pm-12.00midnight"
+    zones, after = _zones_after(text, t_end, stop)
+    sep = _RANGE_SEP.match(text, after, stop)
+    if sep:
+        m2 = _TIME_AFTER_DASH.match(text, sep.end(), stop)
+        c2 = _clock(m2) if m2 else None
+        if m2 and c2 is not None and (c2.explicit or clock.explicit):
+            end_clock = c2
+            if clock.meridiem is None and c2.meridiem is not None and not clock.explicit:
+                h1 = clock.hour % 12
+                h2 = c2.hour % 12 if not c2.next_day else 12
+                same = h1 <= h2 or (c2.next_day and h1 < 12)
+                mer = c2.meridiem if same else ("am" if c2.meridiem == "pm" else "pm")
+                if c2.next_day:
+                    mer = "pm"
+                clock = Clock(clock.hour, clock.minute, mer)
+            t_end = m2.end()
+            more, after = _zones_after(text, t_end, stop)
+            zones.extend(more)
+            if more:
+                t_end = after
+            pos = m2.end()
+        elif not clock.explicit:
+            return None, pos
+    elif bare:
+        return None, pos  # a bare number ("3 x 52", "Prog 1") is not a time
+    if zones:
+        t_end = max(t_end, after)
+    # Alternatives: "ET/PT", "ET/8:00 p.m. CT", "(8:30 NT)", "ET/5:00-8:00 PM, PT"
+    alternatives: list[TimeMention] = []
+    cursor = t_end
+    for _ in range(3):
+        alt = _ALT_SEP.match(text, cursor, stop)
+        if not alt:
             break
-        clock = _clock(m)
-        pos = m.end()
-        if clock is None:
+        zone_only, after_zone = _zone_at(text, alt.end(), stop)
+        if zone_only and alt.group(0).strip() in ("/", ","):
+            zones.append(zone_only)
+            cursor = t_end = after_zone
             continue
-        t_start, t_end = m.start(), m.end()
-        if not clock.explicit and clock.meridiem is None and m.group("m") is None \
-                and not _MAY_GO_ON.match(text, t_end, stop):
-            continue  # a bare number with no zone or range after it (see below): not a time
-        end_clock = None
-        goes_on = _FOLLOWS.match(text, t_end, stop) is not None
-        # Range: "9-10 p.m.", "6.00-9.10am", "8:00PM (ET) to 11:00PM (ET)", "10.00pm-12.00midnight"
-        zones, after = _zones_after(text, t_end, stop) if goes_on else ([], t_end)
-        sep = _RANGE_SEP.match(text, after, stop) if goes_on else None
-        if sep:
-            m2 = _TIME_AFTER_DASH.match(text, sep.end(), stop)
-            c2 = _clock(m2) if m2 else None
-            if m2 and c2 is not None and (c2.explicit or clock.explicit):
-                end_clock = c2
-                if clock.meridiem is None and c2.meridiem is not None and not clock.explicit:
-                    h1 = clock.hour % 12
-                    h2 = c2.hour % 12 if not c2.next_day else 12
-                    same = h1 <= h2 or (c2.next_day and h1 < 12)
-                    mer = c2.meridiem if same else ("am" if c2.meridiem == "pm" else "pm")
-                    if c2.next_day:
-                        mer = "pm"
-                    clock = Clock(clock.hour, clock.minute, mer)
-                t_end = m2.end()
-                more, after = _zones_after(text, t_end, stop)
-                zones.extend(more)
-                if more:
-                    t_end = after
-                pos = m2.end()
-            elif not clock.explicit:
-                continue
-        elif not clock.explicit and clock.meridiem is None and m.group("m") is None:
-            continue  # a bare number ("3 x 52", "Prog 1") is not a time
-        if zones:
-            t_end = max(t_end, after)
-        # Alternatives: "ET/PT", "ET/8:00 p.m. CT", "(8:30 NT)", "ET/5:00-8:00 PM, PT"
-        alternatives: list[TimeMention] = []
-        cursor = t_end
-        for _ in range(3 if goes_on else 0):
-            alt = _ALT_SEP.match(text, cursor, stop)
-            if not alt:
-                break
-            zone_only, after_zone = _zone_at(text, alt.end(), stop)
-            if zone_only and alt.group(0).strip() in ("/", ","):
-                zones.append(zone_only)
-                cursor = t_end = after_zone
-                continue
-            sub = find_times(text, alt.end(), min(stop, alt.end() + 40), anchored=True)
-            if sub and sub[0].start == alt.end() and sub[0].zones:
-                a = sub[0]
-                if a.clock.meridiem is None and clock.meridiem is not None:
-                    a = TimeMention(a.start, a.end, Clock(a.clock.hour, a.clock.minute,
-                                                          clock.meridiem), a.end_clock, a.zones,
-                                    (), text=a.text)
-                alternatives.append(a)
-                close = _CLOSE.match(text, a.end, stop)
-                cursor = t_end = close.end() if close else a.end
-                pos = max(pos, t_end)
-                continue
-            break
-        pos = max(pos, t_end)
-        if len(zones) > 1:
-            unique: dict[str, ZoneMark] = {}
-            for z in zones:
-                unique.setdefault(z.label.upper(), z)
-            zones = list(unique.values())
-        out.append(TimeMention(t_start, t_end, clock, end_clock, tuple(zones),
-                               tuple(alternatives), tonight=bool(m.group("tonight")),
-                               text=text[t_start:t_end]))
-    return out
+        sub = find_times(text, alt.end(), min(stop, alt.end() + 40), anchored=True)
+        if sub and sub[0].start == alt.end() and sub[0].zones:
+            a = sub[0]
+            if a.clock.meridiem is None and clock.meridiem is not None:
+                a = TimeMention(a.start, a.end, Clock(a.clock.hour, a.clock.minute,
+                                                      clock.meridiem), a.end_clock, a.zones,
+                                (), text=a.text)
+            alternatives.append(a)
+            close = _CLOSE.match(text, a.end, stop)
+            cursor = t_end = close.end() if close else a.end
+            pos = max(pos, t_end)
+            continue
+        break
+    pos = max(pos, t_end)
+    if len(zones) > 1:
+        unique: dict[str, ZoneMark] = {}
+        for z in zones:
+            unique.setdefault(z.label.upper(), z)
+        zones = list(unique.values())
+    return TimeMention(t_start, t_end, clock, end_clock, tuple(zones), tuple(alternatives),
+                       tonight=bool(m.group("tonight")), text=text[t_start:t_end]), pos
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None, *,
