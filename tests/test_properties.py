@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -459,3 +460,41 @@ def test_the_relative_day_pattern_matches_as_with_the_word_edge_in_front(text: s
     pos = min(pos, len(text))
     assert [(m.span(), m.groupdict()) for m in _RELATIVE.finditer(text, pos)] == \
         [(m.span(), m.groupdict()) for m in oracle._RELATIVE.finditer(text, pos)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" ", "  ", "\n", ",", "(", ")", "ET", "AEDT", "BBC", "Eastern",
+                                 "Time", " Time", "time", "x", "9", "_", "é", "ETX"]),
+                max_size=10).map("".join), st.integers(0, 6))
+def test_the_zone_pattern_matches_as_with_the_spaces_given_back(text: str, pos: int) -> None:
+    from schedules.extract.temporal import _ZONE_AFTER
+    from tests import temporal_oracle as oracle
+
+    pos = min(pos, len(text))
+    fast, slow = _ZONE_AFTER.match(text, pos), oracle._ZONE_AFTER.match(text, pos)
+    assert (fast is None) == (slow is None)
+    if fast is not None and slow is not None:
+        assert (fast.span(), fast.groupdict()) == (slow.span(), slow.groupdict())
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("8 " + " " * 200_000 + "A", id="a bare number, 200 KB of spaces, a capital"),
+    pytest.param(("8pm" + " " * 500 + "ET ") * 400, id="times with long gaps before zones"),
+    pytest.param("1 " * 100_000, id="200 KB of one-digit numbers"),
+    pytest.param("1" * 200_000, id="200 KB of digits"),
+    pytest.param(("the " * 20 + "1 ") * 2_500, id="days after runs of 'the'"),
+    pytest.param("TUESUNDAY" * 20_000, id="overlapping weekday names"),
+    pytest.param("\n\n1" * 70_000, id="numbers after blank lines"),
+])
+def test_the_temporal_scanners_finish_quickly_on_hostile_text(text: str) -> None:
+    # A catastrophe guard (the zone pattern once gave back spaces one split at a time: minutes
+    # for the first case); typically a few hundredths of a second each.
+    import time
+
+    from schedules.extract.temporal import find_dates, find_days, find_times
+
+    began = time.perf_counter()
+    find_dates(text)
+    find_times(text)
+    find_days(text)
+    assert time.perf_counter() - began < 5

@@ -142,6 +142,7 @@ DATE_PATTERNS = [
                r"(?![\d-])"),
     re.compile(r"(?P<n1>\d(?<![\d/]\d)\d?)/(?P<n2>\d{1,2})/(?P<ny>(?:19|20)\d\d)(?![\d/])"),
 ]
+_ISO, _NUMERIC = DATE_PATTERNS[2:]
 
 # find_dates does not scan the text with each of the four patterns (each stopping at every
 # capital letter and digit): every date holds a run of digits, and one scan (_DATE_HINT) finds
@@ -224,7 +225,7 @@ _REGION_WORD = r"[A-Z]{2,3}|Perth|Adelaide|Darwin|Brisbane|Melbourne|Sydney|Hoba
 _DIGIT_TIME = re.compile(
     rf"(?P<h>\d(?<![\w.:/$£€#+]\d)(?<!\d-\d)(?<!\d–\d)\d?){_CLOCK_TAIL}"
     r"(?(m)|(?(mer)|(?(word2)|(?(tonight)|(?(central)|(?=\s*[A-Z,(\-–—tiu])"
-    rf"(?=(?:\s*,?\s*(?:\(\s*)?(?:{_ZONE_WORD})(?:\s+[Tt]ime)?(?![\w])(?:\s*\))?"
+    rf"(?=(?:\s*+,?+\s*+(?:\(\s*+)?+(?:{_ZONE_WORD})(?:\s+[Tt]ime)?(?![\w])(?:\s*\))?"
     rf"|\s+in\s+(?:{_REGION_WORD})(?![\w]))?{_RANGE_WORD}(?:\d|mid(?:day|night)|noon))"
     r")))))"
 )
@@ -246,8 +247,11 @@ def _search_time(text: str, pos: int, stop: int) -> re.Match[str] | None:
 
 _TIME_AFTER_DASH = re.compile(_TIME_BODY)
 _RANGE_SEP = re.compile(_RANGE_WORD)
+# The spaces, comma and bracket before a zone are taken whole (possessive): a zone word never
+# opens with one of them, so giving some back never helped a match, and on a long run of spaces
+# (each shorter split of it tried in turn) took time quadratic in its length.
 _ZONE_AFTER = re.compile(
-    rf"\s*,?\s*(?:\(\s*)?(?P<zone>{_ZONE_WORD})(?:\s+[Tt]ime)?(?![\w])(?:\s*\))?"
+    rf"\s*+,?+\s*+(?:\(\s*+)?+(?P<zone>{_ZONE_WORD})(?:\s+[Tt]ime)?(?![\w])(?:\s*\))?"
 )
 _IN_REGION = re.compile(rf"\s+in\s+(?P<zone>{_REGION_WORD})(?![\w])")
 _CLOSE = re.compile(r"\s*\)")
@@ -519,29 +523,32 @@ def _month_before_day(text: str, start: int, day: int) -> list[int]:
 
 def _mention(m: re.Match[str], day_first: bool) -> DateMention | None:
     """The date a match of DATE_PATTERNS reads, or None when it is no date."""
-    groups = m.groupdict()
-    if groups.get("iso"):
-        y, mo, d = (int(x) for x in groups["iso"].split("-"))
-        return DateMention(m.start(), m.end(), d, mo, y, None, text=m.group(0))
-    if groups.get("ny"):
-        a, b = int(groups["n1"]), int(groups["n2"])
+    start, end = m.span()
+    pattern = m.re
+    if pattern is _ISO:
+        y, mo, d = (int(x) for x in m.group("iso").split("-"))
+        return DateMention(start, end, d, mo, y, None, None, m.group(0))
+    if pattern is _NUMERIC:
+        n1, n2, ny = m.group("n1", "n2", "ny")
+        a, b = int(n1), int(n2)
         d, mo = (a, b) if day_first else (b, a)
         if not (1 <= mo <= 12 and 1 <= d <= 31):
             d, mo = mo, d
         if 1 <= mo <= 12 and 1 <= d <= 31:
-            return DateMention(m.start(), m.end(), d, mo, int(groups["ny"]), None,
-                               text=m.group(0))
+            return DateMention(start, end, d, mo, int(ny), None, None, m.group(0))
         return None
-    mon = month_number(groups["mon"])
-    day = int(groups["day"])
+    mon_name, day_text, wd_name, year_text, day2_text = m.group("mon", "day", "wd", "year",
+                                                                "day2")
+    mon = month_number(mon_name)
+    day = int(day_text)
     if mon is None or not 1 <= day <= 31:
         return None
-    wd = weekday_number(groups["wd"]) if groups.get("wd") else None
-    year = int(groups["year"]) if groups.get("year") else None
-    day2 = int(groups["day2"]) if groups.get("day2") else None
+    wd = weekday_number(wd_name) if wd_name else None
+    year = int(year_text) if year_text else None
+    day2 = int(day2_text) if day2_text else None
     if day2 is not None and not day < day2 <= 31:
         day2 = None
-    return DateMention(m.start(), m.end(), day, mon, year, wd, day2, text=m.group(0))
+    return DateMention(start, end, day, mon, year, wd, day2, m.group(0))
 
 
 def find_days(text: str, start: int = 0, end: int | None = None,
