@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -305,20 +306,6 @@ def test_the_unlisted_channel_patterns_match_as_with_the_look_behind_in_front(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["Monday", "Dé Luain", "an Luan", "An Luan", "an", "a", " ",
-                                 ", ", "18", "3rd", "-", "20", "September", "Sept.", "of",
-                                 "the", "2019", "Márta", "Meán Fómhair", "\n", "x"]),
-                max_size=12).map("".join))
-def test_dates_read_without_the_irish_an_forms_match_alike_when_none_occur(text: str) -> None:
-    from schedules.extract.temporal import _IRISH_AN_RE, _NAMED_WITHOUT_AN, DATE_PATTERNS
-
-    assume(_IRISH_AN_RE.search(text) is None)
-    for full, fast in zip(DATE_PATTERNS[:2], _NAMED_WITHOUT_AN, strict=True):
-        assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
-            [(m.span(), m.groupdict()) for m in full.finditer(text)]
-
-
-@settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from([".", "!", "?", " ", "  ", "\n", "\"", "”", ")", "A", "a", "(",
                                  "“", "‘", "Mr.", "x"]), max_size=16).map("".join),
        st.integers(0, 8), st.integers(0, 20))
@@ -345,15 +332,29 @@ def test_spelled_alike_finds_what_an_ignorecase_literal_finds(text: str, word: s
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from([" ", "\n", ",", "(", "-", "–", "—", "to", "until", "in",
-                                 "ET", "Eastern", "x", "a", "9", ".", "Time", "WA", "till"]),
+                                 "ET", "Eastern", "x", "a", "9", ".", "Time", "WA", "till",
+                                 "/", ", 9", ")", "BBC", "AEDT", "ETX", "ET", "Pacific",
+                                 "ABC", "in", "WA", "_", "é", "Perth", "perth"]),
                 max_size=8).map("".join))
 def test_nothing_can_follow_a_time_unless_the_quick_test_says_so(text: str) -> None:
-    from schedules.extract.temporal import _IN_REGION, _MAY_GO_ON, _RANGE_SEP, _ZONE_AFTER
+    from schedules.extract.temporal import (
+        _ALT_SEP,
+        _FOLLOWS,
+        _IN_REGION,
+        _MAY_GO_ON,
+        _RANGE_SEP,
+        _ZONE_AFTER,
+        _zone_at,
+    )
 
     if _MAY_GO_ON.match(text) is None:
         assert _ZONE_AFTER.match(text) is None
         assert _IN_REGION.match(text) is None
         assert _RANGE_SEP.match(text) is None
+    if _FOLLOWS.match(text) is None:
+        assert _zone_at(text, 0, len(text)) == (None, 0)
+        assert _RANGE_SEP.match(text) is None
+        assert _ALT_SEP.match(text) is None
 
 
 @settings(max_examples=300, deadline=None)
@@ -378,3 +379,122 @@ def test_the_glued_date_pattern_matches_as_with_the_look_behind_in_front(text: s
     slow = re.compile(r"(?<!\d)(?P<d>\d{2})-(?P<m>\d{2})-(?P<y>(?:19|20)\d\d)(?!\d)")
     assert [(m.span(), m.groupdict()) for m in _GLUED.finditer(text)] == \
         [(m.span(), m.groupdict()) for m in slow.finditer(text)]
+
+
+# The faster date, day and time scanners against the plain ones they replaced
+# (tests/temporal_oracle.py, the module as it was at 0463e6b). Tokens are the pieces the
+# scanners look for, their near misses and the characters their shortcuts reason about
+# (Unicode digits and spaces, runs of digits, "the", "of", ordinals, Irish names).
+TEMPORAL_TOKENS = st.sampled_from([
+    "Monday", "Mon.", "MON", "Tues", "Thursdays", "Sat", "Dé Luain", "an Luan", "An Luan",
+    "Déardaoin", "an Déardaoin", "the", "of", "this", "next", "every", "on", "until", "night",
+    "evening", "tonight", "Tonight", "TONIGHT", "tomorrow", "Tomorrow night", "today",
+    "this evening", "September", "Sept.", "SEPT", "Mar.", "May", "may", "Márta",
+    "Meán Fómhair", "Deireadh Fómhair", "1", "2", "9", "12", "18", "31", "32", "123", "05",
+    "19", "20", "2019", "2019-02-10", "20/6/2015", "6/20/2015", "st", "th", "nd", "rd", "-",
+    "–", "—", "/", ":", ".", ",", " ", "  ", "\n", "\t", "\u2003", "\x1c", "٣", "١٢", "8pm",
+    "8.30", "p.m.", "am", "AM", "20:00", "9:30", "midnight", "midday", "noon", "12 midnight",
+    "9/8c", "ET", "PT", "ET/PT", "(9:30 NT)", "AEDT", "in WA", "Eastern", "Time", "to",
+    "till", "through", "(", ")", "$", "#", "x", "a", "s", "é",
+])
+TEMPORAL_TEXT = st.lists(TEMPORAL_TOKENS | st.text(max_size=4), max_size=30).map("".join)
+TEMPORAL_SPACED = st.lists(TEMPORAL_TOKENS, max_size=30).map(" ".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(TEMPORAL_TEXT, TEMPORAL_SPACED), st.integers(0, 40), st.integers(0, 200),
+       st.booleans())
+def test_the_date_scan_finds_what_the_plain_patterns_find(text: str, start: int, length: int,
+                                                          day_first: bool) -> None:
+    from schedules.extract.temporal import find_dates
+    from tests import temporal_oracle as oracle
+
+    start = min(start, len(text))
+    stop = min(len(text), start + length)
+    assert find_dates(text, start, stop, day_first=day_first) == \
+        oracle.find_dates(text, start, stop, day_first=day_first)
+    assert find_dates(text, day_first=day_first) == oracle.find_dates(text, day_first=day_first)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(TEMPORAL_TEXT, TEMPORAL_SPACED), st.integers(0, 40), st.integers(0, 200))
+def test_the_time_scan_finds_what_the_plain_patterns_find(text: str, start: int,
+                                                          length: int) -> None:
+    from schedules.extract.temporal import find_times
+    from tests import temporal_oracle as oracle
+
+    start = min(start, len(text))
+    stop = min(len(text), start + length)
+    assert find_times(text, start, stop) == oracle.find_times(text, start, stop)
+    assert find_times(text) == oracle.find_times(text)
+    assert find_times(text, start, stop, anchored=True) == \
+        oracle.find_times(text, start, stop, anchored=True)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(TEMPORAL_TEXT, TEMPORAL_SPACED), st.integers(0, 40), st.integers(0, 200),
+       st.lists(st.tuples(st.integers(0, 120), st.integers(0, 12)), max_size=3))
+def test_the_weekday_scan_finds_what_the_plain_patterns_find(
+        text: str, start: int, length: int, taken: list[tuple[int, int]]) -> None:
+    from schedules.extract.temporal import find_days
+    from tests import temporal_oracle as oracle
+
+    start = min(start, len(text))
+    stop = min(len(text), start + length)
+    spans = [(a, a + n) for a, n in taken]
+    assert find_days(text, start, stop, taken=spans) == \
+        oracle.find_days(text, start, stop, taken=spans)
+    assert find_days(text) == oracle.find_days(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["tonight", "Tonight", "TONIGHT", "tomorrow", "Tomorrow",
+                                 "today", "this evening", "t", "T", "onight", "x", "_", "9",
+                                 " ", "\n", " night", "  night", "s", "é"]),
+                max_size=10).map("".join), st.integers(0, 8))
+def test_the_relative_day_pattern_matches_as_with_the_word_edge_in_front(text: str,
+                                                                         pos: int) -> None:
+    from schedules.extract.temporal import _RELATIVE
+    from tests import temporal_oracle as oracle
+
+    pos = min(pos, len(text))
+    assert [(m.span(), m.groupdict()) for m in _RELATIVE.finditer(text, pos)] == \
+        [(m.span(), m.groupdict()) for m in oracle._RELATIVE.finditer(text, pos)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" ", "  ", "\n", ",", "(", ")", "ET", "AEDT", "BBC", "Eastern",
+                                 "Time", " Time", "time", "x", "9", "_", "é", "ETX"]),
+                max_size=10).map("".join), st.integers(0, 6))
+def test_the_zone_pattern_matches_as_with_the_spaces_given_back(text: str, pos: int) -> None:
+    from schedules.extract.temporal import _ZONE_AFTER
+    from tests import temporal_oracle as oracle
+
+    pos = min(pos, len(text))
+    fast, slow = _ZONE_AFTER.match(text, pos), oracle._ZONE_AFTER.match(text, pos)
+    assert (fast is None) == (slow is None)
+    if fast is not None and slow is not None:
+        assert (fast.span(), fast.groupdict()) == (slow.span(), slow.groupdict())
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("8 " + " " * 200_000 + "A", id="a bare number, 200 KB of spaces, a capital"),
+    pytest.param(("8pm" + " " * 500 + "ET ") * 400, id="times with long gaps before zones"),
+    pytest.param("1 " * 100_000, id="200 KB of one-digit numbers"),
+    pytest.param("1" * 200_000, id="200 KB of digits"),
+    pytest.param(("the " * 20 + "1 ") * 2_500, id="days after runs of 'the'"),
+    pytest.param("TUESUNDAY" * 20_000, id="overlapping weekday names"),
+    pytest.param("\n\n1" * 70_000, id="numbers after blank lines"),
+])
+def test_the_temporal_scanners_finish_quickly_on_hostile_text(text: str) -> None:
+    # A catastrophe guard (the zone pattern once gave back spaces one split at a time: minutes
+    # for the first case); typically a few hundredths of a second each.
+    import time
+
+    from schedules.extract.temporal import find_dates, find_days, find_times
+
+    began = time.perf_counter()
+    find_dates(text)
+    find_times(text)
+    find_days(text)
+    assert time.perf_counter() - began < 5

@@ -12,12 +12,16 @@ Nothing here decides whether a time is an air time; it only reads what is writte
 
 Cost: every pattern is a single left-to-right alternation with bounded repetitions, so a scan is
 linear in the text; the zone/range follow-up reads at most a few dozen characters per time.
+Each scan is one search that the engine runs from one possible first character to the next
+(digits for dates and times); the full patterns are tried only at the places it finds.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from schedules.channels import trie_pattern
@@ -26,6 +30,7 @@ from schedules.extract.lexicon import (
     IRISH_WEEKDAY_RE,
     IRISH_WEEKDAYS,
     MONTH_RE,
+    MONTHS,
     WEEKDAY_RE,
     WEEKDAYS,
     month_number,
@@ -109,40 +114,27 @@ _DAY2 = (r"(?:\s?[-–]\s?(?P<day2>[0-3]?\d)(?!\d)(?![.:]\d|\s?[ap]\.?m(?![a-z])
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 _WD = rf"(?P<wd>{WEEKDAY_RE}|{IRISH_WEEKDAY_RE})"
 
-# Each date pattern opens with a lookahead on its possible first characters, so the engine
-# rejects most positions (spaces, lower-case letters) with one test instead of trying every
-# weekday and month spelling there: the scan stays linear and about five times faster.
+# The named date patterns open with a lookahead on their possible first characters. They are
+# no longer scanned along the text (see _DATE_HINT), only tried where a date may start, but the
+# lookahead stays: it is part of what they match (a day in other than ASCII digits, "٣
+# September", is a date only after a weekday).
 _FIRST_WD = "MTWFSDaA"
 _FIRST_MON = "JFMASONDEBILN"
 
 
-def _named_date_patterns(wd: str, first_wd: str) -> list[re.Pattern[str]]:
-    return [
-        # Tuesday 18th September 2018 / 18 Sept / Saturday, 1 December / 2-9 July /
-        # 18 Deireadh Fómhair
-        re.compile(
-            rf"(?=[{first_wd}0-9])"
-            rf"(?:{wd},?\s+(?:the\s+)?)?{_DAY}{_DAY2}?(?:\s+of)?\s+"
-            rf"(?P<mon>{MONTH_RE}|{IRISH_MONTH_RE})(?![a-zA-Z])(?:,?\s+{_YEAR})?"
-        ),
-        # Tuesday September 18 / Thursday, Mar. 20 / August 25-28 / April 8, 2002 / May 16 th
-        re.compile(
-            rf"(?=[{first_wd}{_FIRST_MON}])"
-            rf"(?:{wd},?\s+)?(?P<mon>{MONTH_RE})\s+{_DAY}{_DAY2}?(?:,?\s+{_YEAR})?"
-        ),
-    ]
-
-
-# The Irish weekdays written "an Luan", "an Mháirt", ... are the only names opening with a
-# lower-case letter, and "a" is common: a text without any of them is scanned with patterns
-# that leave them out and so need not stop at every "a" (about a quarter faster).
-_IRISH_AN = [w for w in variant_forms(list(IRISH_WEEKDAYS)) if w.startswith("a")]
-_IRISH_AN_RE = re.compile(trie_pattern(set(_IRISH_AN)))
-_IRISH_OTHER_RE = trie_pattern(variant_forms(list(IRISH_WEEKDAYS)) - set(_IRISH_AN))
-_WD_WITHOUT_AN = rf"(?P<wd>{WEEKDAY_RE}|(?:{_IRISH_OTHER_RE}))"
-_NAMED_WITHOUT_AN = _named_date_patterns(_WD_WITHOUT_AN, _FIRST_WD.replace("a", ""))
 DATE_PATTERNS = [
-    *_named_date_patterns(_WD, _FIRST_WD),
+    # Tuesday 18th September 2018 / 18 Sept / Saturday, 1 December / 2-9 July /
+    # 18 Deireadh Fómhair
+    re.compile(
+        rf"(?=[{_FIRST_WD}0-9])"
+        rf"(?:{_WD},?\s+(?:the\s+)?)?{_DAY}{_DAY2}?(?:\s+of)?\s+"
+        rf"(?P<mon>{MONTH_RE}|{IRISH_MONTH_RE})(?![a-zA-Z])(?:,?\s+{_YEAR})?"
+    ),
+    # Tuesday September 18 / Thursday, Mar. 20 / August 25-28 / April 8, 2002 / May 16 th
+    re.compile(
+        rf"(?=[{_FIRST_WD}{_FIRST_MON}])"
+        rf"(?:{_WD},?\s+)?(?P<mon>{MONTH_RE})\s+{_DAY}{_DAY2}?(?:,?\s+{_YEAR})?"
+    ),
     # 2019-02-10, 20/6/2015 (day first outside North America) or 6/20/2015. The look-behind
     # ("not after a digit") comes after the first digits, so that the engine can skip to the
     # next digit instead of testing the look-behind at every character.
@@ -150,6 +142,34 @@ DATE_PATTERNS = [
                r"(?![\d-])"),
     re.compile(r"(?P<n1>\d(?<![\d/]\d)\d?)/(?P<n2>\d{1,2})/(?P<ny>(?:19|20)\d\d)(?![\d/])"),
 ]
+_ISO, _NUMERIC = DATE_PATTERNS[2:]
+
+# find_dates does not scan the text with each of the four patterns (each stopping at every
+# capital letter and digit): every date holds a run of digits, and one scan (_DATE_HINT) finds
+# the runs a date can hold, by what comes next ("-", "/", or what follows the day of "18th
+# September": a suffix, "-20", "of", spaces, a month name) or before (a month name and spaces:
+# its last three letters, when one space parts them). Around each such run the patterns are
+# tried only where a match can start: the day (the run's last one or two digits), a weekday
+# or month name that ends where the spaces before the day begin (two short look-backs find
+# them), the run's start for the numeric forms.
+_ORD_OR_RANGE_TAIL = rf"{_ORD}?{_DAY2}?(?:\s+of)?\s+(?:{MONTH_RE}|{IRISH_MONTH_RE})(?![a-zA-Z])"
+_MONTH_END_SET = frozenset({w[-3:] for w in variant_forms(list(MONTHS))}
+                           | {(w + ".")[-3:] for w in variant_forms(list(MONTHS))})
+_MONTH_ENDS = trie_pattern(_MONTH_END_SET)
+# The run opens after a non-digit (then it is read once, not from each of its digits) and is
+# taken whole (possessive: a shorter run would look like a day after a space).
+_DATE_HINT = re.compile(
+    rf"\d(?<!\d\d)\d*+(?:(?=(?P<tail>{_ORD_OR_RANGE_TAIL}))|(?=[-/])"
+    rf"|(?<=(?:{_MONTH_ENDS})\s\d)|(?<=(?:{_MONTH_ENDS})\s\d\d)|(?<=\s\s\d)|(?<=\s\s\d\d))"
+)
+# A run of digits that ends in a day of "18th September" (group "tail" set).
+_DAY_MONTH_RUN = re.compile(rf"\d+(?=(?P<tail>{_ORD_OR_RANGE_TAIL}))")
+_WEEKDAY_BEFORE_DAY = re.compile(rf"(?:{WEEKDAY_RE}|{IRISH_WEEKDAY_RE}),?\s+(?:the\s+)?\Z")
+_WEEKDAY_BEFORE_MONTH = re.compile(rf"(?:{WEEKDAY_RE}|{IRISH_WEEKDAY_RE}),?\s+\Z")
+_MONTH_BEFORE_DAY = re.compile(rf"(?:{MONTH_RE})\s+\Z")
+# The longest weekday ("Wednesday.", "an Chéadaoin") or month ("September.") with its comma.
+_WEEKDAY_WIDTH = max(len(w) for w in variant_forms([*WEEKDAYS, *IRISH_WEEKDAYS])) + 2
+_MONTH_WIDTH = max(len(w) for w in variant_forms(list(MONTHS))) + 1
 
 _WEEKDAY_WORD = re.compile(
     rf"(?=[tnoefu{_FIRST_WD}])"  # the first letters it can start with: a cheap rejection
@@ -158,33 +178,57 @@ _WEEKDAY_WORD = re.compile(
     rf"(?:\s?(?:[-–]|to|through|thru)\s?(?P<wd2>{WEEKDAY_RE})(?![a-zA-Z]))?"
     rf"(?P<night>\s+(?:night|evening)s?)?"
 )
-# A weekday name alone, as tries that each open with a letter (so the engine skips to those
-# letters), and the strings every relative day contains.
+_QUALIFIERS = ("this", "next", "on", "every", "from", "until")
 _WEEKDAY_NAMES = variant_forms([*WEEKDAYS, *IRISH_WEEKDAYS])
-_WEEKDAY_NAME = re.compile("|".join(
-    trie_pattern({w for w in _WEEKDAY_NAMES if w[0] == c})
+# Every place a weekday name starts, those inside another name too ("SUNDAY" in "TUESUNDAY"):
+# each match is the first letter, the rest of the names it opens a lookahead (a trie).
+_WEEKDAY_START = re.compile("|".join(
+    re.escape(c) + f"(?={trie_pattern({w[1:] for w in _WEEKDAY_NAMES if w[0] == c})})"
     for c in sorted({w[0] for w in _WEEKDAY_NAMES})))
-_RELATIVE_WORD = re.compile("onight|ONIGHT|omorrow|today|this evening")
-_RELATIVE = re.compile(r"(?:\b|^)(?P<rel>(?:tonight|Tonight|TONIGHT)|(?:tomorrow|Tomorrow)"
-                       r"(?:\s+night)?|today|this evening)\b")
+# Where a weekday or relative day may first occur: a weekday name or a relative day, as tries
+# that each open with a letter (the engine skips to those letters: capitals, "t" and the "a"
+# of the Irish "an Luan").
+_DAY_WORDS = _WEEKDAY_NAMES | {
+    "tonight", "Tonight", "TONIGHT", "tomorrow", "Tomorrow", "today", "this evening"}
+_DAY_WORD = re.compile("|".join(
+    trie_pattern({w for w in _DAY_WORDS if w[0] == c}) for c in sorted({w[0] for w in _DAY_WORDS})))
+# "tonight", "Tomorrow night", "today", "this evening" as a word. The word edge in front is
+# tested after the first letter, so that the engine skips to "t" and "T".
+_RELATIVE = re.compile(r"(?P<rel>[tT](?<!\w[tT])(?:(?<=t)(?:onight|omorrow(?:\s+night)?|oday|"
+                       r"his evening)|(?<=T)(?:onight|ONIGHT|omorrow(?:\s+night)?)))\b")
 WEEKNIGHTS = re.compile(r"\b(?:weeknights|weekdays|nightly|every night|daily|each night)\b",
                         re.IGNORECASE)
 
-_TIME_BODY = (
-    r"(?:"
-    r"(?P<word>midday|noon|midnight)"
-    r"|(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?(?![\d]|[.:]\d)"
+# After the hour: minutes, am/pm, "midnight", "tonight", "/8c".
+_CLOCK_TAIL = (
+    r"(?:[:.](?P<m>[0-5]\d))?(?![\d]|[.:]\d)"
     r"(?:\s?(?P<mer>[aApP]\.?\s?[mM](?![a-zA-Z])\.?))?"
     r"(?P<word2>\s?(?:midnight|midday|noon))?"
     r"(?P<tonight>\s+tonight)?"
     r"(?P<central>/\d{1,2}(?::\d\d)?c\b)?"
-    r")"
 )
+_TIME_BODY = rf"(?:(?P<word>midday|noon|midnight)|(?P<h>\d{{1,2}}){_CLOCK_TAIL})"
 _TIME = re.compile(r"(?<![\w.:/$£€#+])(?<!\d-)(?<!\d–)" + _TIME_BODY)
 # Where a time can start: a run of digits or "midday", "midnight", "noon". The look-behinds in
 # front of _TIME make the engine try it at every character; this pattern opens with a
 # character set the engine skips to, and _TIME is then tried at each such start only.
 _TIME_START = re.compile(r"[\dmn](?:(?<=\d)\d*|(?<=m)id(?:day|night)|(?<=n)oon)")
+_RANGE_WORD = r"\s*(?:-|–|—|to|until|till|through)\s*"
+_ZONE_WORD = r"[A-Z]{2,5}|Eastern|Central|Mountain|Pacific|Atlantic|Newfoundland"
+_REGION_WORD = r"[A-Z]{2,3}|Perth|Adelaide|Darwin|Brisbane|Melbourne|Sydney|Hobart"
+# _TIME where it starts with a digit, in one search: the look-behinds come after the first
+# digit (so the engine skips to digits, not also to every "m" and "n"), and a bare number
+# ("3 x 52", "Prog 1", "2019, ABC") is refused here unless a range follows it, perhaps after
+# a zone ("9 ET - 10 PM ET"), as find_times would refuse it, instead of being read and dropped
+# in Python. (_MAY_GO_ON first, a quick rejection; then the patterns of _ZONE_AFTER,
+# _IN_REGION and _RANGE_SEP, less their groups.)
+_DIGIT_TIME = re.compile(
+    rf"(?P<h>\d(?<![\w.:/$£€#+]\d)(?<!\d-\d)(?<!\d–\d)\d?){_CLOCK_TAIL}"
+    r"(?(m)|(?(mer)|(?(word2)|(?(tonight)|(?(central)|(?=\s*[A-Z,(\-–—tiu])"
+    rf"(?=(?:\s*+,?+\s*+(?:\(\s*+)?+(?:{_ZONE_WORD})(?:\s+[Tt]ime)?(?![\w])(?:\s*\))?"
+    rf"|\s+in\s+(?:{_REGION_WORD})(?![\w]))?{_RANGE_WORD}(?:\d|mid(?:day|night)|noon))"
+    r")))))"
+)
 
 
 def _search_time(text: str, pos: int, stop: int) -> re.Match[str] | None:
@@ -199,35 +243,48 @@ def _search_time(text: str, pos: int, stop: int) -> re.Match[str] | None:
         if m is not None:
             return m
         pos = c.end()
+
+
 _TIME_AFTER_DASH = re.compile(_TIME_BODY)
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*")
+_RANGE_SEP = re.compile(_RANGE_WORD)
+# The spaces, comma and bracket before a zone are taken whole (possessive): a zone word never
+# opens with one of them, so giving some back never helped a match, and on a long run of spaces
+# (each shorter split of it tried in turn) took time quadratic in its length.
 _ZONE_AFTER = re.compile(
-    r"\s*,?\s*(?:\(\s*)?(?P<zone>[A-Z]{2,5}|Eastern|Central|Mountain|Pacific|Atlantic|"
-    r"Newfoundland)(?:\s+[Tt]ime)?(?![\w])(?:\s*\))?"
+    rf"\s*+,?+\s*+(?:\(\s*+)?+(?P<zone>{_ZONE_WORD})(?:\s+[Tt]ime)?(?![\w])(?:\s*\))?"
 )
-_IN_REGION = re.compile(r"\s+in\s+(?P<zone>[A-Z]{2,3}|Perth|Adelaide|Darwin|Brisbane|"
-                        r"Melbourne|Sydney|Hobart)(?![\w])")
+_IN_REGION = re.compile(rf"\s+in\s+(?P<zone>{_REGION_WORD})(?![\w])")
 _CLOSE = re.compile(r"\s*\)")
 # What may follow a time: the first character of _ZONE_AFTER, _IN_REGION or _RANGE_SEP.
 _MAY_GO_ON = re.compile(r"\s*[A-Z,(\-–—tiu]")
 _ALT_SEP = re.compile(r"\s*/\s*|\s*\(\s*|\s*,\s*(?=\d)")
+# What must follow a time for _time_at to read more than the time: the opening of _ALT_SEP,
+# _RANGE_SEP or _IN_REGION, or a zone _zone_at knows ("BBC One" after "8.30pm" is none).
+_KNOWN_ZONE = trie_pattern({w for w in ZONE_WORDS if re.fullmatch("[A-Z]{2,5}", w)})
+_FOLLOWS = re.compile(rf"\s*(?:[,(/\-–—]|t(?:o|ill|hrough)|until|in\s|(?:{_KNOWN_ZONE})(?![\w])"
+                      r"|Eastern|Central|Mountain|Pacific|Atlantic|Newfoundland)")
 
 
 def _clock(m: re.Match[str]) -> Clock | None:
-    # All groups in one call (each named-group call costs about as much as the arithmetic).
-    word1, word2, hour, minute, mer_raw, tonight, central = m.group(
-        "word", "word2", "h", "m", "mer", "tonight", "central")
+    # All groups in one call, by position (a named-group call costs about as much as the
+    # arithmetic): _DIGIT_TIME has the groups of _TIME_BODY less the leading "word".
+    if m.re is _DIGIT_TIME:
+        word1 = None
+        hour, minute, mer_raw, word2, tonight, central = m.groups()
+    else:
+        word1, hour, minute, mer_raw, word2, tonight, central = m.groups()
     if word1:  # "midday", "noon", "midnight" as printed (the pattern is lower case)
         if word1 == "midnight":
             return Clock(0, 0, "am", next_day=True)
         return Clock(12, 0, "pm")
-    word = (word2 or "").strip().lower()
     h = int(hour)
-    mins = int(minute or 0)
-    if word == "midnight":
-        return Clock(0, 0, "am", next_day=True) if h in (12, 0) else None
-    if word in ("noon", "midday"):
-        return Clock(12, 0, "pm") if h == 12 else None
+    if word2:
+        word = word2.strip().lower()
+        if word == "midnight":
+            return Clock(0, 0, "am", next_day=True) if h in (12, 0) else None
+        if word in ("noon", "midday"):
+            return Clock(12, 0, "pm") if h == 12 else None
+    mins = int(minute) if minute else 0
     if mer_raw:
         if not 1 <= h <= 12:
             return None
@@ -271,125 +328,111 @@ def find_times(text: str, start: int = 0, end: int | None = None, *,
     """Every clock time in ``text[start:end]``, ranges and zones attached. ``anchored``: only a
     time that starts exactly at ``start`` (used for "ET/8:00 p.m. CT" alternatives)."""
     stop = len(text) if end is None else end
+    if anchored:
+        m = _TIME_AFTER_DASH.match(text, start, stop)
+        found = _time_at(text, m, stop)[0] if m is not None else None
+        return [found] if found is not None else []
     out: list[TimeMention] = []
     pos = start
+    # Without "midday", "midnight" or "noon" every time starts with a digit: _DIGIT_TIME.
+    words = text.find("mid", start, stop) >= 0 or text.find("noon", start, stop) >= 0
     while True:
-        if anchored:
-            if out or pos != start:
-                break
-            m = _TIME_AFTER_DASH.match(text, pos, stop)
-        else:
-            m = _search_time(text, pos, stop)
-        if not m:
+        m = _search_time(text, pos, stop) if words else _DIGIT_TIME.search(text, pos, stop)
+        if m is None:
+            return out
+        found, pos = _time_at(text, m, stop)
+        if found is not None:
+            out.append(found)
+
+
+def _time_at(text: str, m: re.Match[str], stop: int) -> tuple[TimeMention | None, int]:
+    """The time that match ``m`` of _TIME, _DIGIT_TIME or _TIME_AFTER_DASH opens, with its
+    zones, range and alternatives (None when it is no time), and where to look for the next."""
+    clock = _clock(m)
+    t_start, t_end = m.span()
+    pos = t_end
+    if clock is None:
+        return None, pos
+    bare = not clock.explicit and clock.meridiem is None and m.group("m") is None
+    if _FOLLOWS.match(text, t_end, stop) is None:
+        # Nothing follows (the usual case): no zone, range or alternative, as the code below
+        # would find; a bare number ("3 x 52", "Prog 1") is not a time.
+        if bare:
+            return None, pos
+        return TimeMention(t_start, t_end, clock, None, (), (), bool(m.group("tonight")),
+                           text[t_start:t_end]), pos
+    if bare and not _MAY_GO_ON.match(text, t_end, stop):
+        return None, pos  # a bare number with no zone or range after it (see below): not a time
+    end_clock = None
+    # Range: "9-10 p.m.", "6.00-9.10am", "8:00PM (ET) to 11:00PM (ET)", "10.00pm-12.00midnight"
+    zones, after = _zones_after(text, t_end, stop)
+    sep = _RANGE_SEP.match(text, after, stop)
+    if sep:
+        m2 = _TIME_AFTER_DASH.match(text, sep.end(), stop)
+        c2 = _clock(m2) if m2 else None
+        if m2 and c2 is not None and (c2.explicit or clock.explicit):
+            end_clock = c2
+            if clock.meridiem is None and c2.meridiem is not None and not clock.explicit:
+                h1 = clock.hour % 12
+                h2 = c2.hour % 12 if not c2.next_day else 12
+                same = h1 <= h2 or (c2.next_day and h1 < 12)
+                mer = c2.meridiem if same else ("am" if c2.meridiem == "pm" else "pm")
+                if c2.next_day:
+                    mer = "pm"
+                clock = Clock(clock.hour, clock.minute, mer)
+            t_end = m2.end()
+            more, after = _zones_after(text, t_end, stop)
+            zones.extend(more)
+            if more:
+                t_end = after
+            pos = m2.end()
+        elif not clock.explicit:
+            return None, pos
+    elif bare:
+        return None, pos  # a bare number ("3 x 52", "Prog 1") is not a time
+    if zones:
+        t_end = max(t_end, after)
+    # Alternatives: "ET/PT", "ET/8:00 p.m. CT", "(8:30 NT)", "ET/5:00-8:00 PM, PT"
+    alternatives: list[TimeMention] = []
+    cursor = t_end
+    for _ in range(3):
+        alt = _ALT_SEP.match(text, cursor, stop)
+        if not alt:
             break
-        clock = _clock(m)
-        pos = m.end()
-        if clock is None:
+        zone_only, after_zone = _zone_at(text, alt.end(), stop)
+        if zone_only and alt.group(0).strip() in ("/", ","):
+            zones.append(zone_only)
+            cursor = t_end = after_zone
             continue
-        t_start, t_end = m.start(), m.end()
-        if not clock.explicit and clock.meridiem is None and m.group("m") is None \
-                and not _MAY_GO_ON.match(text, t_end, stop):
-            continue  # a bare number with no zone or range after it (see below): not a time
-        end_clock = None
-        # Range: "9-10 p.m.", "6.00-9.10am", "8:00PM (ET) to 11:00PM (ET)", "10.00pm-12.00midnight"
-        zones, after = _zones_after(text, t_end, stop)
-        sep = _RANGE_SEP.match(text, after, stop)
-        if sep:
-            m2 = _TIME_AFTER_DASH.match(text, sep.end(), stop)
-            c2 = _clock(m2) if m2 else None
-            if m2 and c2 is not None and (c2.explicit or clock.explicit):
-                end_clock = c2
-                if clock.meridiem is None and c2.meridiem is not None and not clock.explicit:
-                    h1 = clock.hour % 12
-                    h2 = c2.hour % 12 if not c2.next_day else 12
-                    same = h1 <= h2 or (c2.next_day and h1 < 12)
-                    mer = c2.meridiem if same else ("am" if c2.meridiem == "pm" else "pm")
-                    if c2.next_day:
-                        mer = "pm"
-                    clock = Clock(clock.hour, clock.minute, mer)
-                t_end = m2.end()
-                more, after = _zones_after(text, t_end, stop)
-                zones.extend(more)
-                if more:
-                    t_end = after
-                pos = m2.end()
-            elif not clock.explicit:
-                continue
-        elif not clock.explicit and clock.meridiem is None and m.group("m") is None:
-            continue  # a bare number ("3 x 52", "Prog 1") is not a time
-        if zones:
-            t_end = max(t_end, after)
-        # Alternatives: "ET/PT", "ET/8:00 p.m. CT", "(8:30 NT)", "ET/5:00-8:00 PM, PT"
-        alternatives: list[TimeMention] = []
-        cursor = t_end
-        for _ in range(3):
-            alt = _ALT_SEP.match(text, cursor, stop)
-            if not alt:
-                break
-            zone_only, after_zone = _zone_at(text, alt.end(), stop)
-            if zone_only and alt.group(0).strip() in ("/", ","):
-                zones.append(zone_only)
-                cursor = t_end = after_zone
-                continue
-            sub = find_times(text, alt.end(), min(stop, alt.end() + 40), anchored=True)
-            if sub and sub[0].start == alt.end() and sub[0].zones:
-                a = sub[0]
-                if a.clock.meridiem is None and clock.meridiem is not None:
-                    a = TimeMention(a.start, a.end, Clock(a.clock.hour, a.clock.minute,
-                                                          clock.meridiem), a.end_clock, a.zones,
-                                    (), text=a.text)
-                alternatives.append(a)
-                close = _CLOSE.match(text, a.end, stop)
-                cursor = t_end = close.end() if close else a.end
-                pos = max(pos, t_end)
-                continue
-            break
-        pos = max(pos, t_end)
-        if len(zones) > 1:
-            unique: dict[str, ZoneMark] = {}
-            for z in zones:
-                unique.setdefault(z.label.upper(), z)
-            zones = list(unique.values())
-        out.append(TimeMention(t_start, t_end, clock, end_clock, tuple(zones),
-                               tuple(alternatives), tonight=bool(m.group("tonight")),
-                               text=text[t_start:t_end]))
-    return out
+        sub = find_times(text, alt.end(), min(stop, alt.end() + 40), anchored=True)
+        if sub and sub[0].start == alt.end() and sub[0].zones:
+            a = sub[0]
+            if a.clock.meridiem is None and clock.meridiem is not None:
+                a = TimeMention(a.start, a.end, Clock(a.clock.hour, a.clock.minute,
+                                                      clock.meridiem), a.end_clock, a.zones,
+                                (), text=a.text)
+            alternatives.append(a)
+            close = _CLOSE.match(text, a.end, stop)
+            cursor = t_end = close.end() if close else a.end
+            pos = max(pos, t_end)
+            continue
+        break
+    pos = max(pos, t_end)
+    if len(zones) > 1:
+        unique: dict[str, ZoneMark] = {}
+        for z in zones:
+            unique.setdefault(z.label.upper(), z)
+        zones = list(unique.values())
+    return TimeMention(t_start, t_end, clock, end_clock, tuple(zones), tuple(alternatives),
+                       tonight=bool(m.group("tonight")), text=text[t_start:t_end]), pos
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None, *,
                day_first: bool = True) -> list[DateMention]:
+    """Every date in ``text[start:end]``; of overlapping ones, the longest."""
     stop = len(text) if end is None else end
-    found: list[DateMention] = []
-    patterns = DATE_PATTERNS
-    if _IRISH_AN_RE.search(text, start, stop) is None:
-        patterns = [*_NAMED_WITHOUT_AN, *DATE_PATTERNS[2:]]
-    for pat in patterns:
-        for m in pat.finditer(text, start, stop):
-            groups = m.groupdict()
-            if groups.get("iso"):
-                y, mo, d = (int(x) for x in groups["iso"].split("-"))
-                found.append(DateMention(m.start(), m.end(), d, mo, y, None, text=m.group(0)))
-                continue
-            if groups.get("ny"):
-                a, b = int(groups["n1"]), int(groups["n2"])
-                d, mo = (a, b) if day_first else (b, a)
-                if not (1 <= mo <= 12 and 1 <= d <= 31):
-                    d, mo = mo, d
-                if 1 <= mo <= 12 and 1 <= d <= 31:
-                    found.append(DateMention(m.start(), m.end(), d, mo, int(groups["ny"]),
-                                             None, text=m.group(0)))
-                continue
-            mon = month_number(groups["mon"])
-            day = int(groups["day"])
-            if mon is None or not 1 <= day <= 31:
-                continue
-            wd = weekday_number(groups["wd"]) if groups.get("wd") else None
-            year = int(groups["year"]) if groups.get("year") else None
-            day2 = int(groups["day2"]) if groups.get("day2") else None
-            if day2 is not None and not day < day2 <= 31:
-                day2 = None
-            found.append(DateMention(m.start(), m.end(), day, mon, year, wd, day2,
-                                     text=m.group(0)))
+    found = [d for m in _date_matches(text, start, stop)
+             if (d := _mention(m, day_first)) is not None]
     # Keep the longest of overlapping matches.
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[DateMention] = []
@@ -400,52 +443,183 @@ def find_dates(text: str, start: int = 0, end: int | None = None, *,
     return out
 
 
+def _date_matches(text: str, start: int, stop: int) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text, start, stop)`` finds for each of DATE_PATTERNS in turn.
+
+    Each pattern is tried at the places near a run of digits where a match of it can start, in
+    order; after a match the next try is past its end, as ``finditer`` goes on. A day is the
+    run's last one or two digits; a weekday or month before it must be followed by spaces, so
+    the day then opens the run. A numeric date opens its run (its look-behind refuses a digit
+    before it).
+    """
+    found: tuple[list[re.Match[str]], ...] = ([], [], [], [])
+    ends = [start] * 4  # where each pattern's next match may start
+
+    def attempt(i: int, at: int) -> None:
+        if at >= ends[i]:
+            m = DATE_PATTERNS[i].match(text, at, stop)
+            if m is not None:
+                found[i].append(m)
+                ends[i] = m.end()
+
+    runs: Iterable[re.Match[str]] = _DATE_HINT.finditer(text, start, stop)
+    if 0 < start < stop and text[start].isdecimal() and text[start - 1].isdecimal():
+        # A run cut by ``start`` (refused by the look-behind of _DATE_HINT) may end in a day.
+        cut = _DAY_MONTH_RUN.match(text, start, stop)
+        runs = itertools.chain([cut] if cut is not None else [], runs)
+    for run in runs:
+        first, after = run.span()
+        short = after - first <= 2
+        spaced = short and first > start and text[first - 1].isspace()
+        if run.group("tail") is not None:  # "18th September", "2-9 July"
+            if spaced:
+                for at in _weekday_before_day(text, start, first):
+                    attempt(0, at)
+            for at in (after - 2, after - 1):
+                if at >= first:
+                    attempt(0, at)
+        if spaced:  # "September 18"
+            for at in _month_before_day(text, start, first):
+                attempt(1, at)
+        follow = text[after] if after < stop else ""
+        if follow == "-" and after - first == 4:
+            attempt(2, first)
+        elif follow == "/" and short:
+            attempt(3, first)
+    return [m for matches in found for m in matches]
+
+
+def _spaces_before(text: str, start: int, pos: int) -> int:
+    while pos > start and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _weekday_before_day(text: str, start: int, day: int) -> list[int]:
+    """Where "Tuesday, the " of "Tuesday, the 18 September" starts, if a weekday ends
+    before the day's spaces (and an optional "the"); the leftmost such place is enough: a
+    later one leads to the same day."""
+    named = _spaces_before(text, start, day)
+    if text.endswith("the", start, named):
+        named = min(named, _spaces_before(text, start, named - 3))
+    m = _WEEKDAY_BEFORE_DAY.search(text, max(start, named - _WEEKDAY_WIDTH), day)
+    return [m.start()] if m is not None else []
+
+
+def _month_before_day(text: str, start: int, day: int) -> list[int]:
+    """Where "Tuesday, September " of "Tuesday, September 18" starts, and where its month
+    starts, if a month name ends before the day's spaces."""
+    named = _spaces_before(text, start, day)
+    if text[max(start, named - 3):named] not in _MONTH_END_SET:
+        return []
+    m = _MONTH_BEFORE_DAY.search(text, max(start, named - _MONTH_WIDTH), day)
+    if m is None:
+        return []
+    month = m.start()
+    named = _spaces_before(text, start, month)
+    w = _WEEKDAY_BEFORE_MONTH.search(text, max(start, named - _WEEKDAY_WIDTH), month)
+    return [month] if w is None else [w.start(), month]
+
+
+def _mention(m: re.Match[str], day_first: bool) -> DateMention | None:
+    """The date a match of DATE_PATTERNS reads, or None when it is no date."""
+    start, end = m.span()
+    pattern = m.re
+    if pattern is _ISO:
+        y, mo, d = (int(x) for x in m.group("iso").split("-"))
+        return DateMention(start, end, d, mo, y, None, None, m.group(0))
+    if pattern is _NUMERIC:
+        n1, n2, ny = m.group("n1", "n2", "ny")
+        a, b = int(n1), int(n2)
+        d, mo = (a, b) if day_first else (b, a)
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            d, mo = mo, d
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return DateMention(start, end, d, mo, int(ny), None, None, m.group(0))
+        return None
+    mon_name, day_text, wd_name, year_text, day2_text = m.group("mon", "day", "wd", "year",
+                                                                "day2")
+    mon = month_number(mon_name)
+    day = int(day_text)
+    if mon is None or not 1 <= day <= 31:
+        return None
+    wd = weekday_number(wd_name) if wd_name else None
+    year = int(year_text) if year_text else None
+    day2 = int(day2_text) if day2_text else None
+    if day2 is not None and not day < day2 <= 31:
+        day2 = None
+    return DateMention(start, end, day, mon, year, wd, day2, m.group(0))
+
+
 def find_days(text: str, start: int = 0, end: int | None = None,
               taken: list[tuple[int, int]] | None = None) -> list[DayMention]:
     """Weekdays and relative days that are not part of a date in ``taken``."""
     stop = len(text) if end is None else end
-    spans = taken or []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in spans)
-
-    out: list[DayMention] = []
-    # Quick scans first: each pattern needs a name the fast patterns below find, and no match
-    # starts before the first name less what may precede it (a qualifier of at most five
-    # letters and spaces; "t" or "T" before "onight" and "omorrow"). Neither pattern looks
-    # behind, so scanning from there finds the same matches.
-    name = _WEEKDAY_NAME.search(text, start, stop)
-    begin = start
-    if name is not None:
-        begin = name.start()
-        while begin > start and text[begin - 1].isspace():
-            begin -= 1
-        begin = max(start, begin - 5)
-    for m in _WEEKDAY_WORD.finditer(text, begin, stop) if name is not None else ():
-        if not free(m.start("wd"), m.end("wd")):
-            continue
-        wd = weekday_number(m.group("wd"))
-        if wd is None:
-            continue
-        qual = (m.group("qual") or "").lower() or None
-        wd2 = weekday_number(m.group("wd2")) if m.group("wd2") else None
-        plural = bool(m.group("plural")) or bool(m.group("night") and
-                                                 m.group("night").rstrip().endswith("s"))
-        if qual == "every":
-            plural = True
-        out.append(DayMention(m.start(), m.end(), wd, plural=plural, qualifier=qual,
-                              weekday2=wd2, evening=bool(m.group("night")),
-                              text=m.group(0)))
-    word_at = _RELATIVE_WORD.search(text, start, stop)
-    begin = max(start, word_at.start() - 1) if word_at is not None else start
-    for m in _RELATIVE.finditer(text, begin, stop) if word_at is not None else ():
-        word = m.group("rel").lower()
-        rel = 1 if word.startswith("tomorrow") else 0
+    word = _DAY_WORD.search(text, start, stop)
+    if word is None:
+        return []
+    # No weekday or relative day starts before the first such word (less a qualifier, which
+    # _weekdays looks for).
+    out = _weekdays(text, start, stop, word.start(), taken or [])
+    for m in _RELATIVE.finditer(text, word.start(), stop):
+        rel_word = m.group("rel").lower()
+        rel = 1 if rel_word.startswith("tomorrow") else 0
         out.append(DayMention(m.start(), m.end(), None, relative=rel,
-                              evening=word in ("tonight", "this evening") or "night" in word,
+                              evening=rel_word in ("tonight", "this evening")
+                              or "night" in rel_word,
                               text=m.group(0)))
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _weekdays(text: str, start: int, stop: int, first: int,
+              spans: list[tuple[int, int]]) -> list[DayMention]:
+    """What ``_WEEKDAY_WORD.finditer(text, start, stop)`` reads, no name before ``first``.
+
+    A match opens with its weekday name or with the qualifier ("on", "every", ...) and spaces
+    before it, so the pattern is tried there only, name after name, each past the last match
+    as ``finditer`` goes on.
+    """
+    out: list[DayMention] = []
+    pos = start  # where the next match may start
+    for name in _WEEKDAY_START.finditer(text, first, stop):
+        at = name.start()
+        if at < pos:
+            continue  # inside the last match
+        tries = [at]
+        words_end = _spaces_before(text, start, at)
+        if words_end < at:
+            for qual in _QUALIFIERS:
+                if text.endswith(qual, start, words_end):
+                    tries.insert(0, words_end - len(qual))
+                    break
+        for at in tries:
+            m = _WEEKDAY_WORD.match(text, at, stop) if at >= pos else None
+            if m is not None:
+                pos = m.end()
+                day = _weekday_mention(m, spans)
+                if day is not None:
+                    out.append(day)
+    return out
+
+
+def _weekday_mention(m: re.Match[str], spans: list[tuple[int, int]]) -> DayMention | None:
+    """The day a match of _WEEKDAY_WORD names, or None when a date in ``spans`` holds it."""
+    a, b = m.span("wd")
+    for s, e in spans:
+        if a < e and b > s:
+            return None
+    wd = weekday_number(m.group("wd"))
+    if wd is None:
+        return None
+    qual = (m.group("qual") or "").lower() or None
+    wd2 = weekday_number(m.group("wd2")) if m.group("wd2") else None
+    plural = bool(m.group("plural")) or bool(m.group("night") and
+                                             m.group("night").rstrip().endswith("s"))
+    if qual == "every":
+        plural = True
+    return DayMention(m.start(), m.end(), wd, None, plural, qual, wd2, bool(m.group("night")),
+                      m.group(0))
 
 
 def resolve_year(day: int, month: int, weekday: int | None, reference: dt.date | None,
