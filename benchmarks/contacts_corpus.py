@@ -15,6 +15,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+# This checkout's package, not whichever copy the virtualenv has installed in editable mode.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from schedules.extract.contacts import find_contacts
 from schedules.read import read_document
 from schedules.zones import country

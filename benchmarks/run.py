@@ -28,6 +28,9 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+# This checkout's package, not whichever copy the virtualenv has installed in editable mode.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from schedules.extract import extract
 from schedules.read import Document, read_document
 

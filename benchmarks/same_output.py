@@ -19,6 +19,9 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+# This checkout's package, not whichever copy the virtualenv has installed in editable mode.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from schedules.export.listing import release_dict
 from schedules.extract import extract
 from schedules.read import Document, read_document
