@@ -154,3 +154,9 @@ def test_a_section_heading_is_not_a_series() -> None:
     text = "Highlights\n\nNight Owls\n\nMonday 7 January 8:00 PM on ABC TV\n"
     (airing,) = parse(text).airings
     assert (airing.programme, airing.episode) == ("Night Owls", None)
+
+
+def test_a_network_possessive_is_not_part_of_the_title() -> None:
+    text = ("CBC's THE QUIET NORTH returns for season two on Sunday, January 13 at 8 p.m. on "
+            "CBC TV.\n\nThe Quiet North follows three families.\n")
+    assert set(programmes(parse(text, country="CA"))) == {"The Quiet North"}

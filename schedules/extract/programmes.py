@@ -271,6 +271,7 @@ def tidy_case(title: str, document: str) -> str:
 
 _VERB_FIRST = re.compile(r"(?:Airs?|Airing|Premier\w*|Screen\w*|Watch|Catch|Starts?|Begins?|"
                          r"Returns?|Tune|Live|From|On|At|Also)\b")
+_OWNER = re.compile(r"(\S+(?:\s\S+)?)[’']s\s+(?=\S)")
 _CAPITALISED_REST = re.compile(r"\w+(?:\s+(?:[A-Z][\w’'-]*|of|the|and|in|on|for|a|to)){2,}$")
 _CLOCK_ONLY = re.compile(r"[\d\s.:apm-]+", re.IGNORECASE)
 _HEADING_WORD = re.compile(r"[\w’'+&!-]+")
@@ -316,6 +317,9 @@ class ProgrammeFinder:
         if not title:
             return None
         t = title.strip(" :–-|,.“”\"‘’'()")
+        owner = _OWNER.match(t)
+        if owner and self.channels.get(owner.group(1)) is not None:
+            t = t[owner.end():]  # "CBC's THE NATURE OF THE NORTH", "AMC's The Walking Dead"
         if len(t) < 2 or self.channels.get(t) is not None or has_when(t):
             return None
         # In a listing row a title may open with such a word ("12pm From The Heart Of Our
