@@ -160,3 +160,11 @@ def test_a_network_possessive_is_not_part_of_the_title() -> None:
     text = ("CBC's THE QUIET NORTH returns for season two on Sunday, January 13 at 8 p.m. on "
             "CBC TV.\n\nThe Quiet North follows three families.\n")
     assert set(programmes(parse(text, country="CA"))) == {"The Quiet North"}
+
+
+def test_episode_lines_under_a_series_heading() -> None:
+    text = ("The Last Orchard\n\nEpisode 1: Blossom\nMonday 7 January, 9pm, Channel 4\n\n"
+            "A farmer fights to save the orchard.\n\nEpisode 2\nMonday 14 January, 9pm, "
+            "Channel 4\n")
+    assert [(a.programme, a.episode) for a in parse(text, country="GB").airings] == [
+        ("The Last Orchard", "Blossom"), ("The Last Orchard", "Episode 2")]

@@ -248,7 +248,7 @@ def _title_above(i: int, finder: ProgrammeFinder) -> TitleGuess | None:
         series = finder.series_above(i)
         if series and series != heading:
             return TitleGuess(series, heading, "heading")
-        return TitleGuess(heading, None, "heading")
+        return TitleGuess(heading, finder.episode_above(i), "heading")
     named = finder.in_context(i, max_back=8, same_paragraph=False)
     if named:
         return TitleGuess(named, None, "context")

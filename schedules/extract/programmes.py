@@ -271,6 +271,8 @@ def tidy_case(title: str, document: str) -> str:
 
 _VERB_FIRST = re.compile(r"(?:Airs?|Airing|Premier\w*|Screen\w*|Watch|Catch|Starts?|Begins?|"
                          r"Returns?|Tune|Live|From|On|At|Also)\b")
+_EPISODE_LINE = re.compile(r"(?P<label>(?:Episode|EPISODE|Ep\.|Part|PART)\s+"
+                           r"(?:\d{1,3}|[A-Z][a-z]+))(?:\s*(?:of\s+\w+)?\s*[:–—-]\s*(?P<title>\S.{0,80}))?$")
 _OWNER = re.compile(r"(\S+(?:\s\S+)?)[’']s\s+(?=\S)")
 _CAPITALISED_REST = re.compile(r"\w+(?:\s+(?:[A-Z][\w’'-]*|of|the|and|in|on|for|a|to)){2,}$")
 _CLOCK_ONLY = re.compile(r"[\d\s.:apm-]+", re.IGNORECASE)
@@ -525,6 +527,18 @@ class ProgrammeFinder:
                        -1):
             if self._heading_at(i):
                 return self.units[i].text.strip()
+        return None
+
+    def episode_above(self, unit_index: int, *, max_back: int = 8) -> str | None:
+        """An "Episode 1: Blossom" / "Part Two" line between a slot and the heading above it:
+        "Blossom" (the printed title) or "Episode 1" (when only the number is printed)."""
+        for i in range(min(unit_index, len(self.units)) - 1, max(unit_index - max_back, 0) - 1,
+                       -1):
+            if self._heading_at(i):
+                return None
+            m = _EPISODE_LINE.match(self.units[i].text.strip())
+            if m:
+                return (m.group("title") or m.group("label")).strip()
         return None
 
     def series_above(self, unit_index: int, *, max_back: int = 8) -> str | None:
