@@ -131,6 +131,17 @@ def find(conn: Connection, n: Incoming) -> Existing | None:
             return hits[0]
     return None
 
+def title_spelling(kept: str | None, offered: str | None) -> str | None:
+    """The episode title to keep when another document states the same airing: the one already
+    stored, unless the other spells the same words in title case, as listings print titles (a
+    blog's "Leave no dark corner" gives way to the release's "Leave No Dark Corner", whichever
+    arrived first)."""
+    if kept is None or offered is None or kept.casefold() != offered.casefold():
+        return kept or offered
+    capitals = sum(c.isupper() for c in offered) - sum(c.isupper() for c in kept)
+    return offered if capitals > 0 else kept
+
+
 def refresh(conn: Connection, e: Existing, n: Incoming, *, authoritative: bool,
            now: dt.datetime) -> None:
     """``n`` announces ``e`` again: a revision's details win; another document only fills
@@ -146,7 +157,7 @@ def refresh(conn: Connection, e: Existing, n: Incoming, *, authoritative: bool,
         e.on_demand = n.on_demand
         e.status = "scheduled"
     else:
-        e.episode = e.episode or n.episode
+        e.episode = title_spelling(e.episode, n.episode)
         if e.time_known and n.time_known and e.end is None:
             e.end = n.end
         e.on_demand = tuple(dict.fromkeys([*e.on_demand, *n.on_demand]))

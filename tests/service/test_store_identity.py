@@ -105,6 +105,8 @@ def test_a_repost_ingested_first_is_merged_the_same_way(store: SqlStore, seed: b
     eight = [a for a in listing(store) if a.start == at(2018, 9, 18, 20, 0)]
     assert [a.sources for a in eight] == [(blog.id, release.id)]
     assert len(listing(store)) == 3
+    # The blog printed "Leave no dark corner"; the release's title-case spelling is kept.
+    assert {a.episode for a in listing(store)} == {"Leave No Dark Corner"}
 
 
 def test_a_revision_moving_the_repeat_keeps_its_uid_and_bumps_sequence(store: SqlStore,
