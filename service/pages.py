@@ -498,7 +498,19 @@ def _headers(response: Response) -> Response:
     response.headers.setdefault("Referrer-Policy", "same-origin")
     if response.mimetype == "text/html":
         response.headers.setdefault("Vary", "Cookie")
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     return response
+
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'; img-src 'self' data:; "
+    # The guide places its blocks with inline style attributes (--left, --width): allowed;
+    # scripts from the page itself (an injected <script> or on* attribute) are not.
+    "style-src 'self' 'unsafe-inline'"
+)
+"""Pages run only our own script file: a release's text can never run in a reader's browser,
+even if escaping were ever missed."""
 
 
 def static_url(name: str) -> str:

@@ -82,3 +82,14 @@ def test_json_ld_keeps_the_data_and_cannot_be_closed(desk: FlaskClient,
     series, event = data["@graph"][0], data["@graph"][1]
     assert PAYLOAD in series["name"] and "& 'more" in series["name"]
     assert event["publishedOn"]["name"] == CHANNEL
+
+
+def test_every_page_forbids_scripts_other_than_its_own(desk: FlaskClient) -> None:
+    """A second line of defence: even an escaping slip could not run a release's script."""
+    for url in ("/", "/guide", "/desk"):
+        answer = desk.get(url)
+        policy = answer.headers.get("Content-Security-Policy", "")
+        directives = dict(d.strip().split(" ", 1) for d in policy.split(";") if d.strip())
+        assert directives.get("script-src") == "'self'", url
+        assert directives.get("object-src") == "'none'", url
+        assert directives.get("frame-ancestors") == "'none'", url
