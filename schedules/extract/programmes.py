@@ -76,7 +76,9 @@ _CLAUSE_STOP = re.compile(r"[.;!?]\s|\n")
 _NOT_A_TITLE = re.compile(
     r"^(?:by\s.*|file type.*|size:.*|editorial\b.*|agenda|schedule|highlights|overview|"
     r"background|notes?|synopsis|about|details|when|where|what|who|media release|"
-    r"news release|for immediate release.*|embargoed.*|transmission details?)\W*$",
+    r"news release|for immediate release.*|embargoed.*|transmission details?|tx|"
+    # a media centre's filing line ("Category: BBC Two; Factual", "TX: BBC Two, Sunday 9pm")
+    r"(?:category|genre|date|tx)\s*:.*)\W*$",
     re.IGNORECASE)
 _POSSESSIVE_QUOTE = re.compile(r"([A-Z][\w’' :&+-]{1,60}?)[’']s\s+[‘'“\"]([^’'”\"\n]{2,80})[’'”\"]")
 _KIND_TITLE = re.compile(r"\b(?:series|show|program(?:me)?|documentary|drama|special|comedy|film|"
@@ -322,6 +324,7 @@ class ProgrammeFinder:
         owner = _OWNER.match(t)
         if owner and self.channels.get(owner.group(1)) is not None:
             t = t[owner.end():]  # "CBC's THE NATURE OF THE NORTH", "AMC's The Walking Dead"
+        t = self.without_channel_label(t)
         if len(t) < 2 or self.channels.get(t) is not None or has_when(t):
             return None
         # In a listing row a title may open with such a word ("12pm From The Heart Of Our
@@ -333,6 +336,19 @@ class ProgrammeFinder:
         if _CLOCK_ONLY.fullmatch(t) or _only_dates(_HEADING_WORD.findall(t)):
             return None
         return t
+
+    def without_channel_label(self, title: str) -> str:
+        """"BBC Four – Treasures of the Tideline", "TVNZ 1: Coast to Coast": press offices file
+        a release under the channel, so a heading that opens with a channel's name and a
+        separator names the programme after it (without this the channel, printed alone
+        elsewhere, was read as the series and the programme as its episode)."""
+        for sep in (" – ", " — ", " - ", ": ", " | "):
+            if sep in title:
+                head, rest = title.split(sep, 1)
+                if rest.strip() and self.channels.get(head.strip()) is not None:
+                    return rest.strip()
+                return title
+        return title
 
     def in_unit(self, unit: Unit, time_span: tuple[int, int]) -> TitleGuess | None:
         text = self.text
