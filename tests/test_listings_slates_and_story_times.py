@@ -117,3 +117,14 @@ def test_a_posting_stamp_above_a_real_airing_leaves_only_the_airing() -> None:
     release = parse("Posted @ 11:20 am\n\nHarbour Lights airs Tuesday 8 January at 8pm on ABC "
                     "TV.")
     assert when(release) == ["2019-01-08 20:00"]
+
+
+def test_a_bulleted_listing_reads_every_row() -> None:
+    """Markdown and HTML lists put a bullet before each row's time."""
+    text = ("Friday 11 January\n\n- 9pm–10pm Motorway Nights (new series)\n"
+            "- 10pm–11.05pm The Long Siege (documentary)\n• 11.05pm–12.05am Road Patrol\n\n"
+            "All on Channel 5.\n")
+    release = parse(text, country="GB")
+    assert [(a.local_start.strftime("%d %H:%M"), a.programme) for a in release.airings] == [
+        ("11 21:00", "Motorway Nights"), ("11 22:00", "The Long Siege"),
+        ("11 23:05", "Road Patrol")]

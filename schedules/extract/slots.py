@@ -100,6 +100,9 @@ _DATE_ONLY_VERB = re.compile(r"\b(?:premier\w*|airs?|airing|screens?|returns?|de
 _DATELINE_BEFORE = re.compile(r"\b[A-Z]{3,}[A-Z .']*(?:,\s*[A-Za-z. ]{2,20})?\s+[-–—]\s*\(?$")
 
 
+_BULLETS = " \t-–*•·>"
+
+
 class _Marks:
     """Spans found by a whole-text scan, to ask whether a unit holds or straddles one."""
 
@@ -491,6 +494,10 @@ class SlotFinder:
             return False
         lead = times[0].start - unit.start
         if lead == 0:
+            return True
+        # A listing printed as a bulleted list ("- 10pm–11.05pm The Siege", "• 9.30 News"):
+        # the bullet is not part of the row, so rows after the first were read as prose.
+        if lead <= 3 and not self.text[unit.start:times[0].start].strip(_BULLETS):
             return True
         return bool(days and days[0].start == unit.start and days[0].end <= times[0].start
                     and times[0].start - days[0].end <= 2)
