@@ -87,6 +87,9 @@ NOT_AIRINGS = [
     ("a press event's time and date", "AU",
      "WHEN: Thursday 10 January, 10.30am. Doors open at 10am."),
     ("an embargo", "GB", "EMBARGOED until 00:01 on Tuesday 8 January."),
+    ("history with its year printed, in a US release", "US",
+     "LOS ANGELES, Jan. 2, 2019 — Salt Flats premieres on FX. The record attempt that "
+     "inspired it began at 6 a.m. on Oct. 15, 1997."),
     ("phone numbers are never dates or times", "AU",
      "Call 02 9950 3000 or 0412 345 678, or fax 02 9950 3001."),
     ("a North American phone number is not a time", "US", "Call 212-555-0100 or (416) 205-3311."),

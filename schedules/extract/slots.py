@@ -611,6 +611,8 @@ class SlotFinder:
                                           air_cue=air_cue, row=row, heading=heading,
                                           not_air=not_air, only_streaming=streaming_only)
             for value in values:
+                if year_printed and self._history(value):
+                    continue
                 on_day = value
                 if source == "heading" and ctx.rollover:
                     on_day = value + dt.timedelta(days=ctx.rollover)
@@ -623,6 +625,12 @@ class SlotFinder:
                             recurring_only=recurring_only, year_printed=year_printed)
                 slots.append(slot)
         return slots
+
+    def _history(self, value: dt.date) -> bool:
+        """A date printed with its year, over a year before the release ("the record attempt
+        began at 6 a.m. on Oct. 15, 1997"), is the story's history: a release announces
+        airings to come, so such a time is never one of its slots."""
+        return self.reference is not None and (self.reference - value).days > 366
 
     def _start_of_run(self, plural: _Anchor, t: TimeMention, explicit: list[_Anchor]
                       ) -> _Anchor | None:
