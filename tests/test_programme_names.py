@@ -192,3 +192,16 @@ def test_transmission_and_filing_lines_are_not_titles() -> None:
             "A presenter walks the forgotten canals.\n\nTX: BBC Two, Sunday 13 January, 9pm\n")
     assert programmes(parse(text, country="GB")) == ["The Hidden Locks"]
     assert not title_like("TX") and not title_like("Category: BBC Two; Factual")
+
+
+@pytest.mark.parametrize(("reason", "country", "text", "expected"), [
+    ("an all-caps title, then an appositive naming its host", "US",
+     "NETWORK SETS WEEKEND LINEUP\n\nTHE LONG ROAD, an eight-part series hosted by Lena Park, "
+     "premieres Sunday, Jan. 13 at 9pm ET on CNN.\n", "The Long Road"),
+    ("a title, then the channel's own description of it", "AU",
+     "ELECTION COVERAGE\n\nNation Decides, ABC's election night coverage, will be broadcast "
+     "live from 6pm on Saturday 12 January on ABC TV.\n", "Nation Decides"),
+])
+def test_the_subject_before_an_appositive_is_the_title(
+        reason: str, country: str, text: str, expected: str) -> None:
+    assert set(programmes(parse(text, country=country))) == {expected}

@@ -350,6 +350,25 @@ class ProgrammeFinder:
                 return title
         return title
 
+    def _appositive_subject(self, before: str) -> str | None:
+        """"THE WIDE ROAD, an eight-part series hosted by Lena Park, premieres ...", "Australia
+        Votes, ABC's election coverage, will be broadcast": the title is the subject before
+        the appositive, not the words just before the verb (a host's name, a channel)."""
+        if not before.rstrip().endswith(","):
+            return None
+        sentence = _CLAUSE_STOP.split(before)[-1]
+        parts = sentence.split(",")
+        if len(parts) != 3 or parts[2].strip():
+            return None
+        aside = parts[1].strip()
+        owner = _OWNER.match(aside)
+        if not (aside[:1].islower()
+                or (owner and self.channels.get(owner.group(1)) is not None)):
+            return None
+        subject = parts[0].strip()
+        cand = self.not_channel(leading_title(subject))
+        return cand if cand and cand == subject and title_like(cand) else None
+
     def in_unit(self, unit: Unit, time_span: tuple[int, int]) -> TitleGuess | None:
         text = self.text
         rel_start = time_span[0] - unit.start
@@ -444,6 +463,9 @@ class ProgrammeFinder:
         # "Q+A returns to Monday nights", "Superstorm Sandy: A Live Town Hall airs live"
         for m in _AIR_VERB.finditer(body) if any(w in body for w in _AIR_VERB_WORDS) else ():
             before = body[:m.start()]
+            cand = self._appositive_subject(before)
+            if cand:
+                return TitleGuess(cand, None, "subject")
             clause = re.split(r",|(?<=[a-z0-9)”\"])[.!?;]\s+", before)[-1]
             cand = self.not_channel(trailing_title(clause))
             if cand and title_like(cand):
