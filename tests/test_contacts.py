@@ -331,6 +331,24 @@ CASES: list[tuple[str, str, str, list[Row]]] = [
         "MEDIA CONTACT:\nSARAH LEE, PUBLICIST\n0413 222 333",
         [("SARAH LEE", "PUBLICIST", None, ("+61413222333",), ())],
     ),
+    (
+        "a bare 'Media:' heads a one-line block",
+        "AU",
+        "Tonight at 7pm on Nine.\n\nMedia: Jo Whitby, Nine Publicity, 0411 222 333",
+        [("Jo Whitby", None, "Nine Publicity", ("+61411222333",), ())],
+    ),
+    (
+        "a press centre's switchboard under its name",
+        "GB",
+        "All programmes on ITV.\n\nITV Press Centre: 020 7157 3000",
+        [(None, None, None, ("+442071573000",), ())],
+    ),
+    (
+        "a lower-case 'media contact:' after the broadcaster's name, mid-line",
+        "NZ",
+        "Live from 9pm.\n\nSky media contact: Tom Reid 021 444 5555",
+        [("Tom Reid", None, None, ("+64214445555",), ())],
+    ),
 ]
 
 NOTHING: list[tuple[str, str, str]] = [

@@ -87,6 +87,9 @@ NOT_AIRINGS = [
     ("a press event's time and date", "AU",
      "WHEN: Thursday 10 January, 10.30am. Doors open at 10am."),
     ("an embargo", "GB", "EMBARGOED until 00:01 on Tuesday 8 January."),
+    ("history with its year printed, in a US release", "US",
+     "LOS ANGELES, Jan. 2, 2019 — Salt Flats premieres on FX. The record attempt that "
+     "inspired it began at 6 a.m. on Oct. 15, 1997."),
     ("phone numbers are never dates or times", "AU",
      "Call 02 9950 3000 or 0412 345 678, or fax 02 9950 3001."),
     ("a North American phone number is not a time", "US", "Call 212-555-0100 or (416) 205-3311."),
@@ -117,3 +120,14 @@ def test_a_posting_stamp_above_a_real_airing_leaves_only_the_airing() -> None:
     release = parse("Posted @ 11:20 am\n\nHarbour Lights airs Tuesday 8 January at 8pm on ABC "
                     "TV.")
     assert when(release) == ["2019-01-08 20:00"]
+
+
+def test_a_bulleted_listing_reads_every_row() -> None:
+    """Markdown and HTML lists put a bullet before each row's time."""
+    text = ("Friday 11 January\n\n- 9pm–10pm Motorway Nights (new series)\n"
+            "- 10pm–11.05pm The Long Siege (documentary)\n• 11.05pm–12.05am Road Patrol\n\n"
+            "All on Channel 5.\n")
+    release = parse(text, country="GB")
+    assert [(a.local_start.strftime("%d %H:%M"), a.programme) for a in release.airings] == [
+        ("11 21:00", "Motorway Nights"), ("11 22:00", "The Long Siege"),
+        ("11 23:05", "Road Patrol")]

@@ -168,3 +168,40 @@ def test_episode_lines_under_a_series_heading() -> None:
             "Channel 4\n")
     assert [(a.programme, a.episode) for a in parse(text, country="GB").airings] == [
         ("The Last Orchard", "Blossom"), ("The Last Orchard", "Episode 2")]
+
+
+@pytest.mark.parametrize(("reason", "country", "text", "expected"), [
+    ("a media centre files a release under its channel: 'Channel – Title'", "GB",
+     "BBC Four – Tidal Finds\n\nSunday 13 January, 8pm, BBC Four\nRepeated Thursday 17 January, "
+     "1am\n\nA mudlark searches the foreshore.\n", "Tidal Finds"),
+    ("the same with a colon, in a New Zealand release", "NZ",
+     "TVNZ 1: Kitchen Roads\n\nNew cooks take on old recipes.\n\nPremieres Sunday 13 January "
+     "at 7.30pm on TVNZ 1.\n", "Kitchen Roads"),
+    ("a headline that opens with the channel", "IE",
+     "RTÉ One – Shore Lines\n\nNew series begins Sunday 13 January at 6.30pm on RTÉ One.\n",
+     "Shore Lines"),
+])
+def test_a_channel_label_before_the_title_is_not_the_series(
+        reason: str, country: str, text: str, expected: str) -> None:
+    assert {(a.programme, a.episode) for a in parse(text, country=country).airings} == {
+        (expected, None)}
+
+
+def test_transmission_and_filing_lines_are_not_titles() -> None:
+    text = ("BBC Two – The Hidden Locks\n\nDate: 20.12.2018\nCategory: BBC Two; Factual\n\n"
+            "A presenter walks the forgotten canals.\n\nTX: BBC Two, Sunday 13 January, 9pm\n")
+    assert programmes(parse(text, country="GB")) == ["The Hidden Locks"]
+    assert not title_like("TX") and not title_like("Category: BBC Two; Factual")
+
+
+@pytest.mark.parametrize(("reason", "country", "text", "expected"), [
+    ("an all-caps title, then an appositive naming its host", "US",
+     "NETWORK SETS WEEKEND LINEUP\n\nTHE LONG ROAD, an eight-part series hosted by Lena Park, "
+     "premieres Sunday, Jan. 13 at 9pm ET on CNN.\n", "The Long Road"),
+    ("a title, then the channel's own description of it", "AU",
+     "ELECTION COVERAGE\n\nNation Decides, ABC's election night coverage, will be broadcast "
+     "live from 6pm on Saturday 12 January on ABC TV.\n", "Nation Decides"),
+])
+def test_the_subject_before_an_appositive_is_the_title(
+        reason: str, country: str, text: str, expected: str) -> None:
+    assert set(programmes(parse(text, country=country))) == {expected}

@@ -243,7 +243,7 @@ def _title_above(i: int, finder: ProgrammeFinder) -> TitleGuess | None:
     if named:
         return TitleGuess(named, None, "context")
     heading = finder.heading_before(i)
-    heading = unlabelled(heading) if heading else None
+    heading = finder.without_channel_label(unlabelled(heading)) if heading else None
     if heading and title_like(heading) and finder.not_channel(heading):
         series = finder.series_above(i)
         if series and series != heading:
@@ -263,7 +263,7 @@ def _title_elsewhere(slot: Slot, i: int, finder: ProgrammeFinder, headline: str 
     if previous is not None and 0 <= i - previous[0] <= 20:
         return TitleGuess(previous[1].programme, previous[1].episode, "previous")
     if headline and headline.strip() not in slot.unit.text and title_like(headline, max_words=8):
-        return TitleGuess(headline, None, "headline")
+        return TitleGuess(finder.without_channel_label(headline), None, "headline")
     named = finder.main_title()
     if named:
         return TitleGuess(named, None, "release")

@@ -51,7 +51,10 @@ _HEADER_WORDS = r"""(?:
           (?:contact|call|e-?mail)(?:[ \t]+us)?)?
   | (?:media|press|public)[ \t]+relations
   | (?P<colon_only>(?:(?:network|studio|station|unit|programme|program|series|film|abc|bbc
-        |itv|sbs|cbc|pbs)[ \t]+)?publicity|rsvp|press[ \t]+office|publicist)
+        |itv|sbs|cbc|pbs)[ \t]+)?(?:publicity|press[ \t]+(?:office|cent(?:re|er)))|rsvp|publicist
+        # "Media: Jo Whitby, Nine Publicity, 0411 ..." (a bare word: only with its colon; not
+        # "Press:", which also heads critics' quotes)
+        |media)
   | teagmh[aá]il(?:[ \t]+(?:do|le|leis)[ \t]+na[ \t]+me[aá]in)?
   | eolas(?:[ \t]+breise)? | tuilleadh[ \t]+eolais
   | fiosr[uú]ch[aá]in(?:[ \t]+(?:na[ \t]+)?me[aá]in)?
@@ -67,15 +70,16 @@ _NEXT_HEADER = re.compile(rf"[ \t]*(?P<h>{_HEADER_WORDS})(?P<colon>[ \t]*[:：])
 # look-behinds stop retries inside a word and each branch is a bounded literal: linear.
 _MID_HEADER = re.compile(
     r"(?<![\w])(?P<h>"
-    r"(?:Media|MEDIA|Press|PRESS|Publicity|PR|Distributor|Distribution|Regional|Sales"
+    r"(?:[Mm]edia|MEDIA|[Pp]ress|PRESS|Publicity|PR|Distributor|Distribution|Regional|Sales"
     r"|Marketing|Network|Station|Studio|Programme|Program)[ \t]+"
-    r"(?:Contacts?|CONTACTS?|Enquiries|Inquiries)(?:[ \t]?\(s\))?"
+    r"(?:[Cc]ontacts?|CONTACTS?|Enquiries|Inquiries|enquiries)(?:[ \t]?\(s\))?"
     r"|(?<![\w][ \t])(?:Contacts?|CONTACTS?)(?:[ \t]?\(s\))?"
     r"|(?:For[ \t]+)?(?:Further|More)[ \t]+[Ii]nformation|Eolas(?:[ \t]+breise)?)"
     r"[ \t]*(?P<colon>:)"
 )
 # Every _MID_HEADER match holds a colon and one of these words: tested with str.find first.
-_MID_HEADER_WORDS = ("Contact", "CONTACT", "Enquiries", "Inquiries", "nformation", "Eolas")
+# ("Sky media contact: Tom Reid 021 ...": a prefix word may come before a lower-case header.)
+_MID_HEADER_WORDS = ("ontact", "CONTACT", "nquiries", "nformation", "Eolas")
 
 # Details inside a line. The pattern has no literal prefix, so the engine tries it at every
 # offset (about 0.2 µs a character): the branches that must not follow a word character share

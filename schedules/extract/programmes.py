@@ -76,7 +76,9 @@ _CLAUSE_STOP = re.compile(r"[.;!?]\s|\n")
 _NOT_A_TITLE = re.compile(
     r"^(?:by\s.*|file type.*|size:.*|editorial\b.*|agenda|schedule|highlights|overview|"
     r"background|notes?|synopsis|about|details|when|where|what|who|media release|"
-    r"news release|for immediate release.*|embargoed.*|transmission details?)\W*$",
+    r"news release|for immediate release.*|embargoed.*|transmission details?|tx|"
+    # a media centre's filing line ("Category: BBC Two; Factual", "TX: BBC Two, Sunday 9pm")
+    r"(?:category|genre|date|tx)\s*:.*)\W*$",
     re.IGNORECASE)
 _POSSESSIVE_QUOTE = re.compile(r"([A-Z][\w’' :&+-]{1,60}?)[’']s\s+[‘'“\"]([^’'”\"\n]{2,80})[’'”\"]")
 _KIND_TITLE = re.compile(r"\b(?:series|show|program(?:me)?|documentary|drama|special|comedy|film|"
@@ -322,6 +324,7 @@ class ProgrammeFinder:
         owner = _OWNER.match(t)
         if owner and self.channels.get(owner.group(1)) is not None:
             t = t[owner.end():]  # "CBC's THE NATURE OF THE NORTH", "AMC's The Walking Dead"
+        t = self.without_channel_label(t)
         if len(t) < 2 or self.channels.get(t) is not None or has_when(t):
             return None
         # In a listing row a title may open with such a word ("12pm From The Heart Of Our
@@ -333,6 +336,38 @@ class ProgrammeFinder:
         if _CLOCK_ONLY.fullmatch(t) or _only_dates(_HEADING_WORD.findall(t)):
             return None
         return t
+
+    def without_channel_label(self, title: str) -> str:
+        """"BBC Four – Treasures of the Tideline", "TVNZ 1: Coast to Coast": press offices file
+        a release under the channel, so a heading that opens with a channel's name and a
+        separator names the programme after it (without this the channel, printed alone
+        elsewhere, was read as the series and the programme as its episode)."""
+        for sep in (" – ", " — ", " - ", ": ", " | "):
+            if sep in title:
+                head, rest = title.split(sep, 1)
+                if rest.strip() and self.channels.get(head.strip()) is not None:
+                    return rest.strip()
+                return title
+        return title
+
+    def _appositive_subject(self, before: str) -> str | None:
+        """"THE WIDE ROAD, an eight-part series hosted by Lena Park, premieres ...", "Australia
+        Votes, ABC's election coverage, will be broadcast": the title is the subject before
+        the appositive, not the words just before the verb (a host's name, a channel)."""
+        if not before.rstrip().endswith(","):
+            return None
+        sentence = _CLAUSE_STOP.split(before)[-1]
+        parts = sentence.split(",")
+        if len(parts) != 3 or parts[2].strip():
+            return None
+        aside = parts[1].strip()
+        owner = _OWNER.match(aside)
+        if not (aside[:1].islower()
+                or (owner and self.channels.get(owner.group(1)) is not None)):
+            return None
+        subject = parts[0].strip()
+        cand = self.not_channel(leading_title(subject))
+        return cand if cand and cand == subject and title_like(cand) else None
 
     def in_unit(self, unit: Unit, time_span: tuple[int, int]) -> TitleGuess | None:
         text = self.text
@@ -428,6 +463,9 @@ class ProgrammeFinder:
         # "Q+A returns to Monday nights", "Superstorm Sandy: A Live Town Hall airs live"
         for m in _AIR_VERB.finditer(body) if any(w in body for w in _AIR_VERB_WORDS) else ():
             before = body[:m.start()]
+            cand = self._appositive_subject(before)
+            if cand:
+                return TitleGuess(cand, None, "subject")
             clause = re.split(r",|(?<=[a-z0-9)”\"])[.!?;]\s+", before)[-1]
             cand = self.not_channel(trailing_title(clause))
             if cand and title_like(cand):

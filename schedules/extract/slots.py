@@ -100,6 +100,9 @@ _DATE_ONLY_VERB = re.compile(r"\b(?:premier\w*|airs?|airing|screens?|returns?|de
 _DATELINE_BEFORE = re.compile(r"\b[A-Z]{3,}[A-Z .']*(?:,\s*[A-Za-z. ]{2,20})?\s+[-–—]\s*\(?$")
 
 
+_BULLETS = " \t-–*•·>"
+
+
 class _Marks:
     """Spans found by a whole-text scan, to ask whether a unit holds or straddles one."""
 
@@ -492,6 +495,10 @@ class SlotFinder:
         lead = times[0].start - unit.start
         if lead == 0:
             return True
+        # A listing printed as a bulleted list ("- 10pm–11.05pm The Siege", "• 9.30 News"):
+        # the bullet is not part of the row, so rows after the first were read as prose.
+        if lead <= 3 and not self.text[unit.start:times[0].start].strip(_BULLETS):
+            return True
         return bool(days and days[0].start == unit.start and days[0].end <= times[0].start
                     and times[0].start - days[0].end <= 2)
 
@@ -604,6 +611,8 @@ class SlotFinder:
                                           air_cue=air_cue, row=row, heading=heading,
                                           not_air=not_air, only_streaming=streaming_only)
             for value in values:
+                if year_printed and self._history(value):
+                    continue
                 on_day = value
                 if source == "heading" and ctx.rollover:
                     on_day = value + dt.timedelta(days=ctx.rollover)
@@ -616,6 +625,12 @@ class SlotFinder:
                             recurring_only=recurring_only, year_printed=year_printed)
                 slots.append(slot)
         return slots
+
+    def _history(self, value: dt.date) -> bool:
+        """A date printed with its year, over a year before the release ("the record attempt
+        began at 6 a.m. on Oct. 15, 1997"), is the story's history: a release announces
+        airings to come, so such a time is never one of its slots."""
+        return self.reference is not None and (self.reference - value).days > 366
 
     def _start_of_run(self, plural: _Anchor, t: TimeMention, explicit: list[_Anchor]
                       ) -> _Anchor | None:
