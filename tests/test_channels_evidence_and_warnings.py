@@ -112,3 +112,17 @@ def test_every_warning_has_a_stable_code_and_a_message() -> None:
     assert {w.code for w in release.warnings} >= {"weekday-mismatch", "year-inferred",
                                                   "zone-assumed"}
     assert all(w.message for w in release.warnings)
+
+
+@pytest.mark.parametrize("country", ["AU", "CA", "GB", "IE", "NZ", "US"])
+def test_a_global_streamer_release_time_is_not_an_airing(country: str) -> None:
+    release = parse("The limited series “Salt Flats” will be available to stream on Netflix "
+                    "worldwide on Friday, January 11 at 12:01 a.m. PT.", country=country)
+    assert release.airings == ()
+
+
+def test_a_global_streamer_beside_a_channel_is_on_demand() -> None:
+    (airing,) = parse("Salt Flats premieres Sunday 13 January at 8.30pm on ABC TV, and on "
+                      "Disney+ the next day.", country="AU").airings
+    assert airing.channel == "ABC TV"
+    assert "Disney+" in airing.on_demand
