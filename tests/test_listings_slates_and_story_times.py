@@ -131,3 +131,9 @@ def test_a_bulleted_listing_reads_every_row() -> None:
     assert [(a.local_start.strftime("%d %H:%M"), a.programme) for a in release.airings] == [
         ("11 21:00", "Motorway Nights"), ("11 22:00", "The Long Siege"),
         ("11 23:05", "Road Patrol")]
+
+
+def test_an_estimate_inside_a_programme_is_not_an_airing() -> None:
+    release = parse("Tonight at 7.30pm on Channel 9, the couples face the final auction. The "
+                    "winner's reveal is expected just before 10pm.")
+    assert when(release) == ["2019-01-02 19:30"]

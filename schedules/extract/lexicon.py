@@ -114,7 +114,9 @@ NOT_AIR_CUES = re.compile(
     r"embargo(?:ed)?\b|RSVP\b|photo ?call\b|press conference\b|media call\b|"
     r"kick-?off\b|first broadcast\b|began broadcasting\b|originally (?:aired|broadcast)\b|"
     r"closing date\b|entries close\b|will be held\b|says?\b|said\b|would\b|"
-    r"is holding\b|are holding\b|will be holding\b|will hold\b)",
+    r"is holding\b|are holding\b|will be holding\b|will hold\b|"
+    # an estimate inside a programme ("the reveal is expected just before 10pm"), not a start
+    r"just before\b|just after\b|shortly before\b|shortly after\b)",
     re.IGNORECASE,
 )
 
