@@ -137,3 +137,10 @@ def test_an_estimate_inside_a_programme_is_not_an_airing() -> None:
     release = parse("Tonight at 7.30pm on Channel 9, the couples face the final auction. The "
                     "winner's reveal is expected just before 10pm.")
     assert when(release) == ["2019-01-02 19:30"]
+
+
+def test_the_same_time_on_another_date_takes_the_time_before_it() -> None:
+    release = parse("Part one is broadcast on BBC Radio 4 at 2.15pm on Tuesday 8 January, with "
+                    "part two at the same time on Wednesday 9 January.", country="GB")
+    assert when(release) == ["2019-01-08 14:15", "2019-01-09 14:15"]
+    assert {a.channel for a in release.airings} == {"BBC Radio 4"}

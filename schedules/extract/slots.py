@@ -16,6 +16,7 @@ channel, a broadcasting verb, or a listing row under a heading date. Words such 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -101,6 +102,10 @@ _DATELINE_BEFORE = re.compile(r"\b[A-Z]{3,}[A-Z .']*(?:,\s*[A-Za-z. ]{2,20})?\s+
 
 
 _BULLETS = " \t-–*•·>"
+
+
+_SAME_TIME = re.compile(r"\b(?:at\s+)?the\s+same\s+time\b")
+_SAME_TIME_GAP = re.compile(r"[\s,]*(?:on\s+|next\s+)?$")
 
 
 class _Marks:
@@ -624,7 +629,27 @@ class SlotFinder:
                             weekday_mismatch=mismatch, recurrence=rec, rows=row,
                             recurring_only=recurring_only, year_printed=year_printed)
                 slots.append(slot)
+        if slots and "same time" in unit.text:
+            slots.extend(self._same_time(unit, explicit, slots))
         return slots
+
+    def _same_time(self, unit: Unit, explicit: list[_Anchor], slots: list[Slot]) -> list[Slot]:
+        """"Part one is on BBC Radio 4 at 2.15pm on Tuesday 12 March, with part two at the same
+        time on Wednesday 13 March": the date after "the same time" takes the time before it."""
+        out = []
+        for m in _SAME_TIME.finditer(self.text, unit.start, unit.end):
+            after = [a for a in explicit if 0 <= a.start - m.end() <= 12
+                     and _SAME_TIME_GAP.match(self.text, m.end(), a.start)]
+            before = [s for s in slots if s.time_span[1] <= m.start()]
+            if not after or not before:
+                continue
+            prior = before[-1]
+            out.extend(dataclasses.replace(prior, day=value, time_span=(m.start(), m.end()),
+                                           weekday_mismatch=after[0].mismatch, recurrence=None,
+                                           on_demand=list(prior.on_demand),
+                                           year_printed=after[0].year_printed)
+                       for value in after[0].values)
+        return out
 
     def _history(self, value: dt.date) -> bool:
         """A date printed with its year, over a year before the release ("the record attempt
