@@ -636,7 +636,7 @@ class SlotFinder:
     def _same_time(self, unit: Unit, explicit: list[_Anchor], slots: list[Slot]) -> list[Slot]:
         """"Part one is on BBC Radio 4 at 2.15pm on Tuesday 12 March, with part two at the same
         time on Wednesday 13 March": the date after "the same time" takes the time before it."""
-        out = []
+        out: list[Slot] = []
         for m in _SAME_TIME.finditer(self.text, unit.start, unit.end):
             after = [a for a in explicit if 0 <= a.start - m.end() <= 12
                      and _SAME_TIME_GAP.match(self.text, m.end(), a.start)]
