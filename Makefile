@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SHARED ?= ../shared
 
-.PHONY: help run test lint typecheck unit bench score clean
+.PHONY: help run test lint typecheck unit bench score score-heldout clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ bench: $(STAMP) ## benchmarks (parser speed against dateparser)
 
 score: $(STAMP) ## accuracy on $(SHARED)/corpus (make score SHARED=/path/to/shared)
 	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/corpus --cmd '$(BIN)/schedules parse {path} --reference-date {reference_date} --country {country} --format json'
+
+score-heldout: $(STAMP) ## accuracy on our own labelled releases in eval/heldout (needs $(SHARED)/eval/score.py)
+	$(BIN)/python $(SHARED)/eval/score.py eval/heldout --cmd '$(BIN)/schedules parse {path} --reference-date {reference_date} --country {country} --format json'
 
 clean: ## remove the virtualenv and local data
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
