@@ -58,8 +58,8 @@ _WATCH_TITLE = re.compile(r"\b(?:[Ww]atch|[Cc]atch|[Tt]une in (?:to|for))\s+(?=[
 # ("... documentary epic, “Country Music." / "” The superb ...").
 _QUOTED_OR_CUT = re.compile(r"[“\"]([^”\"\n]{2,80})(?:[”\"]|$)")
 # "the second season of Killing Eve", "Four episodes of Frontline/World"
-_OF_TITLE = re.compile(r"\b(?:seasons?|series|episodes?|install?ments?|premiere|finale|edition|"
-                       r"instal?ments?|run|broadcast)\s+of\s+(?=[A-Z0-9“\"‘])")
+_OF_TITLE = re.compile(r"\b(?:seasons?|series|episodes?|instal{1,2}ments?|premiere|finale|edition|"
+                       r"run|broadcast)\s+of\s+(?=[A-Z0-9“\"‘])")
 # "the Not On Tobacco program", "The Classic 100 countdown": a title named by the word after it.
 _TITLE_THEN_KIND = re.compile(
     r"\b[Tt]he\s+(?P<t>[A-Z0-9][\w’'&+/!-]*(?:\s+(?:[A-Z0-9][\w’'&+/!-]*|of|the|and|on|in|for|"
