@@ -144,3 +144,10 @@ def test_the_same_time_on_another_date_takes_the_time_before_it() -> None:
                     "part two at the same time on Wednesday 9 January.", country="GB")
     assert when(release) == ["2019-01-08 14:15", "2019-01-09 14:15"]
     assert {a.channel for a in release.airings} == {"BBC Radio 4"}
+
+
+def test_a_repeat_mark_anywhere_on_a_listing_row_marks_that_row() -> None:
+    release = parse("SATURDAY 12 JANUARY\n\n21:00 The Young Inspector: Death on the Quay\n"
+                    "22:40 The Harbour Towns of the South Coast (repeat)\n", country="GB")
+    assert [(a.local_start.strftime("%H:%M"), a.repeat) for a in release.airings] == [
+        ("21:00", False), ("22:40", True)]

@@ -104,6 +104,8 @@ _DATELINE_BEFORE = re.compile(r"\b[A-Z]{3,}[A-Z .']*(?:,\s*[A-Za-z. ]{2,20})?\s+
 _BULLETS = " \t-–*•·>"
 
 
+# Where a listing row's own words end: a line break or the next time on the line.
+_ROW_END = re.compile(r"\n|\b\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\b|\b(?<=\d\d))", re.IGNORECASE)
 _SAME_TIME = re.compile(r"\b(?:at\s+)?the\s+same\s+time\b")
 _SAME_TIME_GAP = re.compile(r"[\s,]*(?:on\s+|next\s+)?$")
 
@@ -624,7 +626,7 @@ class SlotFinder:
                 slot = Slot(unit=unit, day=on_day, feeds=feeds, time_known=True,
                             channels=linear, on_demand=list(on_demand),
                             confidence=confidence,
-                            repeat=self._repeat_near(unit, t),
+                            repeat=self._repeat_near(unit, t, row=row),
                             time_span=(t.start, t.end), date_source=source,
                             weekday_mismatch=mismatch, recurrence=rec, rows=row,
                             recurring_only=recurring_only, year_printed=year_printed)
@@ -753,8 +755,14 @@ class SlotFinder:
         near = [g for g in groups if (0 <= g[0] - t.end <= 40) or (0 <= t.start - g[1] <= 40)]
         return bool(near) and all(not g[2] and g[3] for g in near)
 
-    def _repeat_near(self, unit: Unit, t: TimeMention) -> bool:
-        window = self.text[max(unit.start, t.start - 40):min(unit.end, t.end + 25)]
+    def _repeat_near(self, unit: Unit, t: TimeMention, *, row: bool = False) -> bool:
+        """A repeat cue near the time; in a listing row, anywhere on the row ("10.40pm The Young
+        Inspector: Death on the High Seas (repeat)"), unless another time follows first."""
+        end = t.end + 25
+        if row:
+            later = _ROW_END.search(self.text, t.end, unit.end)
+            end = later.start() if later else unit.end
+        window = self.text[max(unit.start, t.start - 40):min(unit.end, end)]
         return REPEAT_CUES.search(window) is not None
 
     def _feeds(self, t: TimeMention, *, row: bool, ctx: _Context) -> list[Feed]:
