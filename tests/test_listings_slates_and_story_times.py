@@ -151,3 +151,10 @@ def test_a_repeat_mark_anywhere_on_a_listing_row_marks_that_row() -> None:
                     "22:40 The Harbour Towns of the South Coast (repeat)\n", country="GB")
     assert [(a.local_start.strftime("%H:%M"), a.repeat) for a in release.airings] == [
         ("21:00", False), ("22:40", True)]
+
+
+def test_a_repeat_word_between_two_times_marks_the_later_one() -> None:
+    release = parse("Broadcast on ABC TV on Tuesday 8 January at 11am, repeated Sunday 13 January "
+                    "at 4pm.")
+    assert [(a.local_start.strftime("%d %H:%M"), a.repeat) for a in release.airings] == [
+        ("08 11:00", False), ("13 16:00", True)]

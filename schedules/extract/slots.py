@@ -626,7 +626,7 @@ class SlotFinder:
                 slot = Slot(unit=unit, day=on_day, feeds=feeds, time_known=True,
                             channels=linear, on_demand=list(on_demand),
                             confidence=confidence,
-                            repeat=self._repeat_near(unit, t, row=row),
+                            repeat=self._repeat_near(unit, t, times, row=row),
                             time_span=(t.start, t.end), date_source=source,
                             weekday_mismatch=mismatch, recurrence=rec, rows=row,
                             recurring_only=recurring_only, year_printed=year_printed)
@@ -755,15 +755,25 @@ class SlotFinder:
         near = [g for g in groups if (0 <= g[0] - t.end <= 40) or (0 <= t.start - g[1] <= 40)]
         return bool(near) and all(not g[2] and g[3] for g in near)
 
-    def _repeat_near(self, unit: Unit, t: TimeMention, *, row: bool = False) -> bool:
+    def _repeat_near(self, unit: Unit, t: TimeMention, times: list[TimeMention], *,
+                     row: bool = False) -> bool:
         """A repeat cue near the time; in a listing row, anywhere on the row ("10.40pm The Young
-        Inspector: Death on the High Seas (repeat)"), unless another time follows first."""
+        Inspector: Death on the High Seas (repeat)"), unless another time follows first. A cue
+        after the time that leads to another time belongs to that one ("Broadcast at 11am,
+        repeated Sunday at 4pm")."""
         end = t.end + 25
         if row:
             later = _ROW_END.search(self.text, t.end, unit.end)
             end = later.start() if later else unit.end
-        window = self.text[max(unit.start, t.start - 40):min(unit.end, end)]
-        return REPEAT_CUES.search(window) is not None
+        start = max(unit.start, t.start - 40)
+        window = self.text[start:min(unit.end, end)]
+        for m in REPEAT_CUES.finditer(window):
+            cue_end = start + m.end()
+            if start + m.start() >= t.end and any(
+                    x.start >= cue_end and x.start - cue_end <= 40 for x in times):
+                continue
+            return True
+        return False
 
     def _feeds(self, t: TimeMention, *, row: bool, ctx: _Context) -> list[Feed]:
         clock = t.clock
