@@ -202,13 +202,13 @@ def _name_slots(slots: list[Slot], units: list[Unit], finder: ProgrammeFinder,
         if where not in in_unit:
             in_unit[where] = finder.in_unit(slot.unit, slot.time_span)
         guess = in_unit[where]
+        i = index.get(slot.unit.start, 0)
         if guess is None:
-            i = index.get(slot.unit.start, 0)
             if i not in nearby:
                 nearby[i] = _title_above(i, finder)
             guess = nearby[i] or _title_elsewhere(slot, i, finder, headline, previous)
         if guess is not None:
-            previous = (index.get(slot.unit.start, 0), guess)
+            previous = (i, guess)
         guesses.append(guess)
     known = {g.programme.casefold() for g in guesses if g and g.source not in ("headline",)}
     out: list[TitleGuess | None] = []

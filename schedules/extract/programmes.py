@@ -9,7 +9,7 @@ no dark corner’", "The Chaser’s Media Circus, which starts"), then the neare
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
@@ -216,6 +216,20 @@ def is_heading(unit: Unit) -> bool:
     caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     small = sum(1 for w in words if w.lower() in _SMALL)
     return caps >= max(1, (len(words) - small) * 0.75)
+
+
+def _air_verbs(body: str) -> Iterator[re.Match[str]]:
+    """The broadcasting verbs of a unit ("returns", "airs", "will be broadcast")."""
+    if any(w in body for w in _AIR_VERB_WORDS):  # every verb holds one of these words
+        yield from _AIR_VERB.finditer(body)
+
+
+_CLAUSE_SPLIT = re.compile(r",|(?<=[a-z0-9)”\"])[.!?;]\s+")
+
+
+def _last_clause(text: str) -> str:
+    """The clause ``text`` ends with: the subject of a verb that follows it."""
+    return _CLAUSE_SPLIT.split(text)[-1]
 
 
 def unlabelled(text: str) -> str:
@@ -461,12 +475,12 @@ class ProgrammeFinder:
             if cand and title_like(cand):
                 return TitleGuess(cand, None, "title-then-time")
         # "Q+A returns to Monday nights", "Superstorm Sandy: A Live Town Hall airs live"
-        for m in _AIR_VERB.finditer(body) if any(w in body for w in _AIR_VERB_WORDS) else ():
+        for m in _air_verbs(body):
             before = body[:m.start()]
             cand = self._appositive_subject(before)
             if cand:
                 return TitleGuess(cand, None, "subject")
-            clause = re.split(r",|(?<=[a-z0-9)”\"])[.!?;]\s+", before)[-1]
+            clause = _last_clause(before)
             cand = self.not_channel(trailing_title(clause))
             if cand and title_like(cand):
                 return TitleGuess(cand, None, "subject")
@@ -531,8 +545,8 @@ class ProgrammeFinder:
         if "“" in body or '"' in body:
             for m in _QUOTED_OR_CUT.finditer(body):
                 out.append((1, m.start(), partial(m.group, 1)))
-        for m in _AIR_VERB.finditer(body) if any(w in body for w in _AIR_VERB_WORDS) else ():
-            clause = re.split(r",|(?<=[a-z0-9)”\"])[.!?;]\s+", body[:m.start()])[-1]
+        for m in _air_verbs(body):
+            clause = _last_clause(body[:m.start()])
             out.append((2, m.start() - len(clause), partial(trailing_title, clause)))
         return out
 
