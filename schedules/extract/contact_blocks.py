@@ -422,7 +422,7 @@ def _extend(
             continue
         if _header_at(text, s, end) is not None:
             break
-        if blank and block.segments and not _paragraphhas_details(text, s, known):
+        if blank and block.segments and not _paragraph_has_details(text, s, known):
             break
         if not (_line_has_details(text, s, end, known) or _short_line(line)):
             break
@@ -479,7 +479,7 @@ def _line_has_details(text: str, start: int, end: int, known: dict[int, bool]) -
     return found
 
 
-def _paragraphhas_details(text: str, start: int, known: dict[int, bool]) -> bool:
+def _paragraph_has_details(text: str, start: int, known: dict[int, bool]) -> bool:
     """Whether contact details follow at ``start`` before the text turns into prose.
 
     Looks at up to six lines, across single blank lines (HTML often puts name, role and phone in
