@@ -76,6 +76,22 @@ def test_times_in_scripts_navigation_and_asides_are_not_airings() -> None:
         [("2019-01-13 19:40", "ABC TV")]
 
 
+def test_a_row_of_links_is_navigation_whatever_its_markup_calls_it() -> None:
+    page = ("<html><body><div id='strip'><a href='/'>Example Press</a> <a href='/tv'>TV</a> "
+            "<a href='/radio'>Radio</a> <a href='/login'>Sign in</a></div>"
+            "<p class='trail'><a href='/'>Media Room</a> &rsaquo; <a href='/sport'>Sport</a></p>"
+            "<h1>Harbour Lights returns</h1><p>It airs Sunday 13 January at 7.40pm.</p>"
+            "<p><a href='/a'>Watch the trailer</a> and <a href='/b'>see the photos</a> of the "
+            "new season.</p>"
+            "<p>Contact: <a href='mailto:jo@example.org'>Jo Lane</a>, "
+            "<a href='mailto:press@example.org'>press office</a></p></body></html>")
+    text = read_document(page, name="page.html").text
+    assert text.split("\n\n") == [
+        "Harbour Lights returns", "It airs Sunday 13 January at 7.40pm.",
+        "Watch the trailer and see the photos of the new season.",
+        "Contact: Jo Lane, press office"]
+
+
 def test_a_page_of_several_articles_keeps_them_all() -> None:
     page = ("<html><body><nav>Menu</nav><article><h2>One</h2><p>First.</p></article>"
             "<article><h2>Two</h2><p>Second.</p></article></body></html>")

@@ -37,7 +37,8 @@ _CHROME = re.compile(
     r"(?:^|[\s_-])(?:cookies?|consent|gdpr|cmp|onetrust|newsletter|subscribe|social|share|"
     r"sharing|breadcrumbs?|advert|adverts|advertisement|ads|promo|modal|popup|pop-up|"
     r"skip-?link|sr-only|visually-hidden|screen-reader-text|site-header|site-footer|"
-    r"masthead|navbar|menu)(?:$|[\s_-])", re.IGNORECASE)
+    r"masthead|navbar|menu|crumbs|top-?bar|toolbar|utility-?nav|site-?nav)(?:$|[\s_-])",
+    re.IGNORECASE)
 # Blank line after these: paragraphs, headings and other blocks that end a thought.
 _PARAGRAPH = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "ul", "ol",
               "dl", "section", "article", "address", "figure", "hr", "main"}
@@ -57,7 +58,34 @@ def _hidden(el: etree._Element) -> bool:
     if (el.get("role") or "").lower() in _DROP_ROLES:
         return True
     names = f"{el.get('id') or ''} {el.get('class') or ''}"
-    return bool(names.strip()) and _CHROME.search(names) is not None
+    if names.strip() and _CHROME.search(names) is not None:
+        return True
+    return _link_bar(el)
+
+
+def _link_bar(el: etree._Element) -> bool:
+    """A block that is only a row of links ("Home · News · Photos · Sign in", "Media Room ›
+    Sport"): navigation or a breadcrumb trail, whatever its markup calls it. Two or more
+    links, no words outside them (separators only), short, and no e-mail link."""
+    tag = el.tag.lower() if isinstance(el.tag, str) else ""
+    if tag not in _LINK_BAR_TAGS:
+        return False
+    links = [a for a in el.iter("a")]
+    if len(links) < 2 or any((a.get("href") or "").lower().startswith(("mailto:", "tel:"))
+                             for a in links):
+        return False
+    inside = sum(len(a.text_content()) for a in links)
+    whole = el.text_content()
+    if len(whole) > 300 or inside == 0:
+        return False
+    outside = whole
+    for a in links:
+        outside = outside.replace(a.text_content(), "", 1)
+    return _SEPARATORS.fullmatch(outside) is not None
+
+
+_LINK_BAR_TAGS = {"div", "p", "ul", "ol", "span", "section"}
+_SEPARATORS = re.compile(r"[\s|·•›»>/\\,;:\-\u2013\u2014\u00a0]*")
 
 
 def _content_root(root: etree._Element) -> etree._Element:
