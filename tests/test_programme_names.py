@@ -205,3 +205,44 @@ def test_transmission_and_filing_lines_are_not_titles() -> None:
 def test_the_subject_before_an_appositive_is_the_title(
         reason: str, country: str, text: str, expected: str) -> None:
     assert set(programmes(parse(text, country=country))) == {expected}
+
+
+@pytest.mark.parametrize("label", ["Transmission", "Season 3 premiere", "Part One", "Episode 2",
+                                   "Encore", "Also New on Foxtel in January", "Coming up on Sky",
+                                   "| Night | Date | Time | Episode |", "CBC Media Centre",
+                                   "Global Unveils Winter 2019 Premiere Dates"])
+def test_labels_parts_table_headers_and_news_headlines_are_not_titles(label: str) -> None:
+    assert not title_like(label)
+
+
+def test_a_transmission_label_does_not_name_the_programme() -> None:
+    text = ("THE QUIET HOUR - new six-part thriller begins Sunday 13 January\n\n"
+            "Transmission: Sunday 13 January, 21:00-22:00, ITV1\n")
+    assert programmes(parse(text, country="GB")) == ["The Quiet Hour"]
+
+
+def test_part_lines_name_the_episode_and_the_programme_comes_from_above() -> None:
+    text = ("The Iron Road\n\nA four-hour documentary on the first railroad across the "
+            "continent.\n\nPart One: \u201cAcross the Sierra\u201d \u2014 Tuesday, January 8, "
+            "9:00-11:00 p.m. ET on PBS\n")
+    (airing,) = parse(text, country="US").airings
+    assert (airing.programme, airing.episode) == ("The Iron Road", "Across the Sierra")
+
+
+def test_an_encore_heading_names_the_programme_after_its_label() -> None:
+    text = ("Encore: The Spice Route Kitchen\n\nThe much-loved cooking series returns for a "
+            "weekend encore run, Saturday 12 January at 3pm on SBS Food.\n")
+    assert programmes(parse(text)) == ["The Spice Route Kitchen"]
+
+
+def test_a_news_headline_names_the_programme_after_its_verb() -> None:
+    text = ("Channel 4 announces The Night Shift Diaries\n\nA new series about hospital night "
+            "staff begins on Channel 4 on Monday 7 January at 10pm.\n")
+    assert programmes(parse(text, country="GB")) == ["The Night Shift Diaries"]
+
+
+def test_a_note_on_the_run_after_a_title_is_not_part_of_it() -> None:
+    text = ("All times ET.\n\nMONDAY, JAN. 7\n8:00-9:00 PM    HARBOR PRECINCT (New Series)\n"
+            "9:00-10:00 PM   DEEP COVER (Season 5 Premiere)\n10:00 PM   NIGHT DESK (season 4)\n\n"
+            "All on CBS.\n")
+    assert programmes(parse(text, country="US")) == ["Harbor Precinct", "Deep Cover", "Night Desk"]

@@ -21,6 +21,7 @@ from schedules.extract.contacts import find_contacts
 from schedules.extract.programmes import (
     ProgrammeFinder,
     TitleGuess,
+    headline_title,
     tidy_case,
     title_like,
     unlabelled,
@@ -203,6 +204,14 @@ def _name_slots(slots: list[Slot], units: list[Unit], finder: ProgrammeFinder,
             in_unit[where] = finder.in_unit(slot.unit, slot.time_span)
         guess = in_unit[where]
         i = index.get(slot.unit.start, 0)
+        episode = finder.episode_lead(slot.unit)
+        if episode is not None and (guess is None or guess.episode is None):
+            # "Part One: “Across the Sierra” — Tuesday 9pm": the programme is named above.
+            if i not in nearby:
+                nearby[i] = _title_above(i, finder)
+            above = nearby[i] or _title_elsewhere(slot, i, finder, headline, previous)
+            if above is not None and above.programme != episode:
+                guess = TitleGuess(above.programme, episode, "episode-line")
         if guess is None:
             if i not in nearby:
                 nearby[i] = _title_above(i, finder)
@@ -262,8 +271,10 @@ def _title_elsewhere(slot: Slot, i: int, finder: ProgrammeFinder, headline: str 
     byline or news sentence), the first programme the release names."""
     if previous is not None and 0 <= i - previous[0] <= 20:
         return TitleGuess(previous[1].programme, previous[1].episode, "previous")
-    if headline and headline.strip() not in slot.unit.text and title_like(headline, max_words=8):
-        return TitleGuess(finder.without_channel_label(headline), None, "headline")
+    named = headline_title(headline) if headline and headline.strip() not in slot.unit.text \
+        else None
+    if named:
+        return TitleGuess(finder.without_channel_label(named), None, "headline")
     named = finder.main_title()
     if named:
         return TitleGuess(named, None, "release")

@@ -67,7 +67,16 @@ _TITLE_THEN_KIND = re.compile(
     r"mini-series|podcast|broadcast)s?\b")
 # Media advisories label the event: "WHAT: Leadership Debate", "Programme: Tonight".
 _LABEL_TITLE = re.compile(r"^\s*(?:WHAT|What|PROGRAMME|Programme|PROGRAM|Program|TITLE|Title|"
-                          r"SHOW|Show)\s*:\s*(?P<t>\S[^\n]{1,100})$", re.MULTILINE)
+                          r"SHOW|Show|ENCORE|Encore|REPEAT|Repeat|PREMIERE|Premiere|RETURNING|"
+                          r"Returning|NEW|New|SPECIAL|Special)\s*:\s*(?P<t>\S[^\n]{1,100})$",
+                          re.MULTILINE)
+# A line that opens with an episode's number ("Part One: “Across the Sierra” — Tuesday ...",
+# "Episode one, “Low Water”, premieres ..."): the quoted or capitalised words are the episode,
+# and the programme is named elsewhere.
+_EPISODE_LEAD = re.compile(
+    r"\s*(?P<label>(?:Episode|EPISODE|Ep\.|Part|PART|Chapter|CHAPTER)\s+(?:\d{1,3}|[A-Za-z]+))"
+    r"\s*(?:[,:–—-]\s*)?(?:[“\"‘](?P<quoted>[^”\"’\n]{2,80})[”\"’]"
+    r"|(?P<plain>[A-Z][^,;:.(\n–—]{1,60}?)(?=\s+[–—-]\s|[,;.(]|$))?")
 _RELEASE_NOTE = re.compile(r"\b(?:press|media|news) release\b|\bfile type\b|"
                            r"\bweek (?:commencing|beginning|\d)", re.IGNORECASE)
 # A sentence's clause ends: where a title named before a time stops being about that time.
@@ -76,7 +85,14 @@ _CLAUSE_STOP = re.compile(r"[.;!?]\s|\n")
 _NOT_A_TITLE = re.compile(
     r"^(?:by\s.*|file type.*|size:.*|editorial\b.*|agenda|schedule|highlights|overview|"
     r"background|notes?|synopsis|about|details|when|where|what|who|media release|"
-    r"news release|for immediate release.*|embargoed.*|transmission details?|tx|"
+    r"news release|for immediate release.*|embargoed.*|transmission(?: details?)?|tx|"
+    # a part of a run, not its title ("Season 3 premiere", "Part One", "Week 2")
+    r"(?:season|series|part|episode|ep\.?|chapter|week|round|night|day)\s+"
+    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|[ivx]{1,4})"
+    r"(?:\s+(?:premiere|finale|launch|return))?|"
+    r"continues|encore|repeats?|premieres?|finale|also\b.*|coming (?:up|soon)\b.*|"
+    # a table's header row, a press office's name
+    r"\|.*|(?:[\w’'&.-]+\s+){0,3}(?:media|press) (?:centre|center|room|office|releases?)|"
     # a media centre's filing line ("Category: BBC Two; Factual", "TX: BBC Two, Sunday 9pm")
     r"(?:category|genre|date|tx)\s*:.*)\W*$",
     re.IGNORECASE)
@@ -247,6 +263,8 @@ def _only_dates(words: list[str]) -> bool:
     for w in words:
         if w[:1].isdigit() or sum(c.isalpha() for c in w) < 2:
             continue
+        if w.endswith(("’s", "'s")):
+            w = w[:-2]  # "Sunday's"
         if w.lower() in _TIME_WORDS or month_number(w) is not None \
                 or weekday_number(w) is not None:
             continue
@@ -268,9 +286,32 @@ def title_like(title: str, *, max_words: int = 10) -> bool:
         return False
     if _only_dates(words):
         return False
+    if any(w.lower() in _NEWS_VERBS for w in words[1:]):
+        return False  # "Global Unveils Fall 2025 Premiere Dates": a news headline
     caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     small = sum(1 for w in words if w.lower() in _SMALL)
     return caps >= max(1, (len(words) - small) * 0.6)
+
+
+def headline_title(headline: str, *, max_words: int = 8) -> str | None:
+    """The programme a headline names: the headline itself when it reads as a title, else
+    what follows a lower-case news verb ("Channel 4 announces The Night Shift Diaries")."""
+    if title_like(headline, max_words=max_words):
+        return headline
+    for m in _HEADING_WORD.finditer(headline):
+        if m.group(0) in _NEWS_VERBS:  # lower case: in a Title Case headline the rest is
+            rest = headline[m.end():].strip(" :–-")  # as likely a phrase ("Fall Dates")
+            return rest if rest[:1].isupper() and title_like(rest, max_words=max_words) \
+                else None
+    return None
+
+
+# The verbs of a press office's news headline ("CBC Announces ...", "Nine Confirms ..."); a
+# programme's own title rarely holds one.
+_NEWS_VERBS = frozenset({
+    "announces", "unveils", "reveals", "confirms", "orders", "renews", "commissions",
+    "greenlights", "celebrates", "welcomes", "marks", "names", "adds", "sets", "secures",
+    "lands", "signs", "partners", "teams", "expands", "acquires", "unveil", "announce"})
 
 
 def tidy_case(title: str, document: str) -> str:
@@ -289,6 +330,9 @@ _VERB_FIRST = re.compile(r"(?:Airs?|Airing|Premier\w*|Screen\w*|Watch|Catch|Star
                          r"Returns?|Tune|Live|From|On|At|Also)\b")
 _EPISODE_LINE = re.compile(r"(?P<label>(?:Episode|EPISODE|Ep\.|Part|PART)\s+"
                            r"(?:\d{1,3}|[A-Z][a-z]+))(?:\s*(?:of\s+\w+)?\s*[:–—-]\s*(?P<title>\S.{0,80}))?$")
+# A bracketed note on the run after a title: "(season 4)", "(New Series)", "(Season 3 Premiere)".
+_RUN_NOTE = re.compile(r"\s*\((?:new|final|returning)?\s*(?:(?:season|series)\s*\d*|new|premiere|"
+                       r"repeat|encore|r)(?:\s+(?:premiere|finale|launch))?\)\W*$", re.IGNORECASE)
 _OWNER = re.compile(r"(\S+(?:\s\S+)?)[’']s\s+(?=\S)")
 _CAPITALISED_REST = re.compile(r"\w+(?:\s+(?:[A-Z][\w’'-]*|of|the|and|in|on|for|a|to)){2,}$")
 _CLOCK_ONLY = re.compile(r"[\d\s.:apm-]+", re.IGNORECASE)
@@ -339,6 +383,7 @@ class ProgrammeFinder:
         if owner and self.channels.get(owner.group(1)) is not None:
             t = t[owner.end():]  # "CBC's THE NATURE OF THE NORTH", "AMC's The Walking Dead"
         t = self.without_channel_label(t)
+        t = _RUN_NOTE.sub("", t)  # "COASTAL KITCHEN (season 4)", "Roomies (New Series)"
         if len(t) < 2 or self.channels.get(t) is not None or has_when(t):
             return None
         # In a listing row a title may open with such a word ("12pm From The Heart Of Our
@@ -382,6 +427,17 @@ class ProgrammeFinder:
         subject = parts[0].strip()
         cand = self.not_channel(leading_title(subject))
         return cand if cand and cand == subject and title_like(cand) else None
+
+    def episode_lead(self, unit: Unit) -> str | None:
+        """The episode a unit opens with ("Part One: “Across the Sierra” — ...": "Across the
+        Sierra"; "Part Two — Tuesday 9pm": "Part Two"), or None."""
+        body = unit.text
+        if body.lstrip()[:1] not in "EePC":
+            return None
+        m = _EPISODE_LEAD.match(body)
+        if m is None or number_word(m.group("label").split()[-1]) is None:
+            return None
+        return (m.group("quoted") or m.group("plain") or m.group("label")).strip()
 
     def in_unit(self, unit: Unit, time_span: tuple[int, int]) -> TitleGuess | None:
         text = self.text
@@ -638,3 +694,15 @@ class ProgrammeFinder:
             if m:
                 return m.group("name")
         return None
+
+
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve"], start=1)}
+
+
+def number_word(word: str) -> int | None:
+    """"3" -> 3, "Three" -> 3, "iv" -> None: the number of an episode label."""
+    if word.isdecimal():
+        return int(word)
+    return _NUMBER_WORDS.get(word.lower())
