@@ -29,7 +29,7 @@ _ORD = r"(?:\s?(?:st|nd|rd|th)\b)"
 _DAY = rf"(?P<day>[0-3]?\d)(?!\d){_ORD}?"
 _DAY2 = (r"(?:\s?[-–]\s?(?P<day2>[0-3]?\d)(?!\d)(?![.:]\d|\s?[ap]\.?m(?![a-z])|\s?noon)"
          + _ORD + "?)")
-_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+_YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?!\d)"  # (since: history years before 1900 too)
 _WD = rf"(?P<wd>{WEEKDAY_RE}|{IRISH_WEEKDAY_RE})"
 
 # Each date pattern opens with a lookahead on its possible first characters, so the engine
@@ -100,7 +100,7 @@ _TIME_BODY = (
     r"(?:\s?(?P<mer>[aApP]\.?\s?[mM](?![a-zA-Z])\.?))?"
     r"(?P<word2>\s?(?:midnight|midday|noon))?"
     r"(?P<tonight>\s+tonight)?"
-    r"(?P<central>/\d{1,2}(?::\d\d)?c\b)?"
+    r"(?P<central>/\d{1,2}(?::\d\d)?(?:\s?[-–]\s?\d{1,2}(?::\d\d)?)?c\b)?"
     r")"
 )
 _TIME = re.compile(r"(?<![\w.:/$£€#+])(?<!\d-)(?<!\d–)" + _TIME_BODY)
@@ -157,7 +157,9 @@ def _clock(m: re.Match[str]) -> Clock | None:
         mer = "am" if mer_raw[0] in "aA" else "pm"
         return Clock(h, mins, mer)
     if tonight or central:
-        return Clock(h, mins, "pm") if 1 <= h <= 12 else None
+        if h == 12:  # (since: "12/11c" and "12 tonight" are midnight, not noon)
+            return Clock(12, mins, "am", next_day=True)
+        return Clock(h, mins, "pm") if 1 <= h <= 11 else None
     if minute is None:
         return Clock(h, 0, None, explicit=False) if h <= 23 else None
     if h > 23:

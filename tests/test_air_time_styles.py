@@ -145,6 +145,31 @@ def test_a_time_without_a_zone_is_local_to_the_broadcaster_and_the_assumption_is
     assert "zone-assumed" in [w.code for w in release.warnings]
 
 
+def test_a_listing_under_all_times_et_pt_has_an_airing_per_feed() -> None:
+    text = ("All times ET/PT.\n\nMONDAY, JAN. 7\n8:00-9:00 PM    HARBOR PRECINCT (New Series)\n"
+            "9:00-10:00 PM   DEEP COVER (Season 5 Premiere)\n\nAll on CBS.\n")
+    assert sorted(rows(parse(text, country="US"))) == [
+        ("2019-01-07 20:00 -0500", "CBS", "ET"), ("2019-01-07 20:00 -0800", "CBS", "PT"),
+        ("2019-01-07 21:00 -0500", "CBS", "ET"), ("2019-01-07 21:00 -0800", "CBS", "PT")]
+
+
+def test_a_printed_zone_beats_the_listing_wide_statement() -> None:
+    text = "All times ET.\n\nThe special airs Monday, Jan. 7 at 9 p.m. PT on CBS.\n"
+    assert rows(parse(text, country="US")) == [("2019-01-07 21:00 -0800", "CBS", "PT")]
+
+
+@pytest.mark.parametrize(("printed", "start", "end"), [
+    ("9-11/8-10c", "2019-01-10 21:00", "2019-01-10 23:00"),
+    ("12/11c", "2019-01-11 00:00", None),
+    ("12:30/11:30c", "2019-01-11 00:30", None),
+])
+def test_eastern_and_central_times_in_one(printed: str, start: str, end: str | None) -> None:
+    release = parse(f"The special airs Thursday, Jan. 10, {printed} on NBC.", country="US")
+    (airing,) = release.airings
+    assert airing.local_start.strftime("%Y-%m-%d %H:%M") == start
+    assert (airing.end.strftime("%Y-%m-%d %H:%M") if airing.end else None) == end
+
+
 def test_a_printed_zone_is_not_an_assumption() -> None:
     release = parse("Harbour Lights airs Sunday 13 January 8.30pm AEDT on ABC TV.", country="AU")
     assert "zone-assumed" not in [w.code for w in release.warnings]

@@ -461,8 +461,9 @@ def test_given_name_list_is_loaded_as_package_data() -> None:
 def test_hostile_input_finishes_quickly(text: str) -> None:
     started = time.perf_counter()
     find_contacts(text, country=country("AU"))
-    # Typically 0.02-0.3 s; the bound leaves room for a loaded CI machine.
-    assert time.perf_counter() - started < 1.0
+    # Typically 0.02-0.3 s; the bound leaves room for a loaded CI machine
+    # (1.4 s was seen on a shared machine); quadratic work on 1 MB would take minutes.
+    assert time.perf_counter() - started < 3.0
 
 
 PIECES = st.sampled_from(

@@ -93,6 +93,14 @@ NOT_AIRINGS = [
     ("phone numbers are never dates or times", "AU",
      "Call 02 9950 3000 or 0412 345 678, or fax 02 9950 3001."),
     ("a North American phone number is not a time", "US", "Call 212-555-0100 or (416) 205-3311."),
+    ("history before 1900, with its year printed", "US",
+     "On June 4, 1876, at 2:15 p.m., the express train from New York reached San Francisco."),
+    ("the story's logistics: voting and announcements", "AU",
+     "Viewer voting closes at 9pm on Sunday and the winner will be announced at 10pm."),
+    ("a past event in the story", "US",
+     "The storm made landfall near the harbour at 3:10 a.m. Tuesday as a Category 2 storm."),
+    ("a press screening", "GB",
+     "Doors open at 6pm and the press screening starts at 6.30pm on Thursday 10 January."),
 ]
 
 
@@ -158,3 +166,109 @@ def test_a_repeat_word_between_two_times_marks_the_later_one() -> None:
                     "at 4pm.")
     assert [(a.local_start.strftime("%d %H:%M"), a.repeat) for a in release.airings] == [
         ("08 11:00", False), ("13 16:00", True)]
+
+
+@pytest.mark.parametrize("start", ["throw-in", "first pitch", "tip-off", "centre pass", "kick-off",
+                                   "face-off"])
+def test_the_start_of_the_event_a_broadcast_covers_is_not_an_airing(start: str) -> None:
+    release = parse(f"Saturday 12 January\nHarbour v Bay - coverage from 5.15pm on Channel 7, "
+                    f"{start} 5.45pm\n")
+    assert when(release) == ["2019-01-12 17:15"]
+
+
+def test_an_event_start_in_brackets_after_the_coverage_time_is_not_an_airing() -> None:
+    release = parse("On Sunday 13 January the teams meet again, live on Channel 7 from 3.40pm "
+                    "(centre pass 4pm).")
+    assert [(a.local_start.strftime("%d %H:%M"), a.repeat) for a in release.airings] == [
+        ("13 15:40", False)]  # "meet again" is no repeat
+
+
+def test_again_after_a_broadcasting_word_is_a_repeat() -> None:
+    release = parse("The final airs Saturday 12 January at 8 p.m. ET and again at 11:00 p.m. "
+                    "on CBS.", country="US")
+    assert [(a.local_start.strftime("%H:%M"), a.repeat) for a in release.airings] == [
+        ("20:00", False), ("23:00", True)]
+
+
+@pytest.mark.parametrize("days", [
+    "Saturday 12 & Sunday 13 January", "Saturday 12 and Sunday 13 January",
+    "12 & 13 January", "Saturday 12 January & Sunday 13 January"])
+def test_two_days_printed_with_one_month_share_the_time(days: str) -> None:
+    release = parse(f"The cup final airs {days}, 11am on Channel 7.")
+    assert when(release) == ["2019-01-12 11:00", "2019-01-13 11:00"]
+
+
+def test_three_days_printed_with_one_month_share_the_time() -> None:
+    release = parse("Live on Channel 7 Friday 11, Saturday 12 & Sunday 13 January at 11am.")
+    assert when(release) == ["2019-01-11 11:00", "2019-01-12 11:00", "2019-01-13 11:00"]
+
+
+def test_a_month_first_pair_of_days_shares_the_time() -> None:
+    release = parse("The finals air January 12 and 13 at 9 p.m. ET on NBC.", country="US")
+    assert when(release) == ["2019-01-12 21:00", "2019-01-13 21:00"]
+
+
+@pytest.mark.parametrize("text", [
+    "Series 2, 14 January at 8pm on Channel 7.",
+    "Episodes 3 and 14 January at 8pm on Channel 7.",
+])
+def test_a_number_before_a_date_is_not_a_second_day(text: str) -> None:
+    assert when(parse(text)) == ["2019-01-14 20:00"]
+
+
+def test_a_month_first_date_then_a_count_is_not_a_pair() -> None:
+    release = parse("It premieres January 12 and 25 episodes follow, at 9 p.m. ET on NBC.",
+                    country="US")
+    assert when(release) == ["2019-01-12 21:00"]
+
+
+def test_a_repeat_on_the_following_weekday_counts_from_the_premiere() -> None:
+    release = parse("The Crossing begins on ABC TV on Sunday 20 January at 9.30pm. Each episode "
+                    "is repeated the following Wednesday at 11.35pm on ABC TV.")
+    assert [(a.local_start.strftime("%Y-%m-%d %H:%M"), a.repeat) for a in release.airings] == [
+        ("2019-01-20 21:30", False), ("2019-01-23 23:35", True)]
+
+
+def test_a_repeat_on_a_weekday_counts_from_the_airing_above() -> None:
+    release = parse("The drama starts on Channel 9 on Thursday 17 January at 9pm.\n"
+                    "Each episode will be repeated on Friday at 10.30pm on 9Gem.")
+    assert [(a.local_start.strftime("%Y-%m-%d %H:%M"), a.channel) for a in release.airings] == [
+        ("2019-01-17 21:00", "Channel 9"), ("2019-01-18 22:30", "9Gem")]
+
+
+def test_a_repeat_the_following_morning_is_the_next_day() -> None:
+    release = parse("Hot Property screens on Channel 9 at 7pm on Monday 7 January, with each "
+                    "episode repeated the following morning at 10am on 9Gem.")
+    assert when(release) == ["2019-01-07 19:00", "2019-01-08 10:00"]
+
+
+def test_a_heading_that_ends_with_a_date_dates_the_rows_below_it() -> None:
+    text = ("SPORT ON SEVEN\nWednesday 2 January 2019\n\n"
+            "SUNDAY SHOWDOWN - this Sunday (6 January)\n"
+            "Harbour v Bay: coverage from 1pm on Channel 7, kick-off 2pm\n\n"
+            "MONDAY NIGHT FOOTY - Monday 7 January\n"
+            "Coast v Range: 7pm, 7mate, kick-off 8pm\n")
+    assert when(parse(text)) == ["2019-01-06 13:00", "2019-01-07 19:00"]
+
+
+def test_the_day_named_in_the_sentence_before_dates_the_coverage() -> None:
+    release = parse("This Saturday the Steel host the Stars in Invercargill. Coverage begins at "
+                    "7.10pm on TVNZ 2.", country="NZ")
+    assert when(release) == ["2019-01-05 19:10"]
+
+
+def test_a_possessive_weekday_is_the_day_of_the_match_not_of_the_broadcast() -> None:
+    release = parse("On Sunday 6 January the teams meet again in Auckland.\n\nSunday morning "
+                    "viewers can catch a delayed replay of Saturday's match at 10am on TVNZ 2.",
+                    country="NZ")
+    assert when(release) == ["2019-01-06 10:00"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Saturday's tie kicks off at 5.30pm at Wembley; Sunday's kicks off at 4pm.",
+    "The presentation of the cup is expected at around 6.30pm on Sunday.",
+])
+def test_event_times_beside_a_broadcast_are_not_airings(sentence: str) -> None:
+    release = parse("Highlights follow in Match Night at 10.30pm on Sunday 6 January on BBC "
+                    f"One.\n\n{sentence}", country="GB")
+    assert when(release) == ["2019-01-06 22:30"]

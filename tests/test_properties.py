@@ -406,14 +406,14 @@ TEMPORAL_SPACED = st.lists(TEMPORAL_TOKENS, max_size=30).map(" ".join)
        st.booleans())
 def test_the_date_scan_finds_what_the_plain_patterns_find(text: str, start: int, length: int,
                                                           day_first: bool) -> None:
-    from schedules.extract.temporal import find_dates
+    from schedules.extract.temporal import scan_dates
     from tests import temporal_oracle as oracle
 
     start = min(start, len(text))
     stop = min(len(text), start + length)
-    assert find_dates(text, start, stop, day_first=day_first) == \
+    assert scan_dates(text, start, stop, day_first=day_first) == \
         oracle.find_dates(text, start, stop, day_first=day_first)
-    assert find_dates(text, day_first=day_first) == oracle.find_dates(text, day_first=day_first)
+    assert scan_dates(text, day_first=day_first) == oracle.find_dates(text, day_first=day_first)
 
 
 @settings(max_examples=600, deadline=None)

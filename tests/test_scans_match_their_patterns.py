@@ -321,5 +321,6 @@ def test_hostile_input_is_scanned_quickly(text: str) -> None:
     air_cue_starts(lowered)
     not_air_cue_starts(lowered)
     split_units(text)
-    # Typically 0.05-0.3 s; the bound leaves room for a loaded CI machine.
-    assert time.perf_counter() - started < 3.0
+    # Typically 0.05-1 s; the bound leaves room for a loaded machine (3.5 s was seen with a
+    # load average of 8 on two cores). Work quadratic in 1 MB would take hours.
+    assert time.perf_counter() - started < 10.0

@@ -99,7 +99,7 @@ AIR_CUES = re.compile(
     r"\b(?:air(?:s|ed|ing)?|screen(?:s|ed|ing)?|premier(?:e|es|ing|ed)|broadcast(?:s|ing)?|"
     r"transmi(?:t|ts|tted|ssion)|TX|returns?|returning|debuts?|launch(?:es)?|starts?|starting|"
     r"begins?|beginning|kicks? off|continues?|show(?:s|n|ing)|on air|tune in|watch|catch|"
-    r"simulcast|live (?:on|from)|coverage (?:kicks|begins|starts)|repeated|encore|again|"
+    r"simulcast|live (?:on|from)|coverage (?:kicks|begins|starts|from|at)|repeated|encore|again|"
     r"rounding out|listen|presents|episode|series|season|finale|special|"
     r"craol\w*|athchraol\w*)\b",
     re.IGNORECASE,
@@ -116,13 +116,25 @@ NOT_AIR_CUES = re.compile(
     r"closing date\b|entries close\b|will be held\b|says?\b|said\b|would\b|"
     r"is holding\b|are holding\b|will be holding\b|will hold\b|"
     # an estimate inside a programme ("the reveal is expected just before 10pm"), not a start
-    r"just before\b|just after\b|shortly before\b|shortly after\b)",
+    r"just before\b|just after\b|shortly before\b|shortly after\b|expected (?:at|around)\b|"
+    r"at around\b|tie kicks? off\b|match kicks? off\b|game kicks? off\b|final kicks? off\b|"
+    r"s kicks? off\b|"
+    # the start of the event a broadcast covers ("coverage from 5.15pm, throw-in 5.45pm")
+    r"throw-?in\b|tip-?off\b|first pitch\b|face-?off\b|puck drop\b|first ball\b|"
+    r"first bounce\b|first serve\b|cent(?:re|er) pass\b|bully-?off\b|lights out\b|"
+    # the story's events and logistics
+    r"polls? (?:close|open)s?\b|voting (?:closes|opens)\b|lines (?:close|open)\b|"
+    r"gates open\b|landfall\b|non-televised\b|announced at\b|screening starts\b|"
+    r"press screening\b|preview screening\b)",
     re.IGNORECASE,
 )
 
 REPEAT_CUES = re.compile(
-    r"\b(?:repeat(?:ed|s)?|again|encore|rpt|re-?air(?:s|ed|ing)?|re-?run|replay(?:ed)?|"
-    r"seen again|athchraol\w*)\b|\(R\)",
+    r"\b(?:repeat(?:ed|s)?|encore|rpt|re-?air(?:s|ed|ing)?|re-?run|replay(?:ed)?|"
+    # "again" of a broadcast ("shown again", "and again at 11pm"), not "the teams meet again"
+    r"(?:and|airs?|aired|airing|shown|screen(?:s|ed|ing)?|broadcast|plays?|played|seen|heard|"
+    r"see it|catch it|watch it|hear it)\s+again|again(?=\s+(?:at|on)\b)|"
+    r"athchraol\w*)\b|\(R\)",
     re.IGNORECASE,
 )
 

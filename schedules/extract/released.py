@@ -43,13 +43,17 @@ def _value(d: DateMention) -> dt.date | None:
         return None
 
 
+EARLIEST_RELEASE_YEAR = 1980
+
+
 def find_release_date(text: str, *, day_first: bool = True,
                       dates: list[DateMention] | None = None) -> dt.date | None:
     """``dates``: the document's dates when the caller has already found them."""
     head = text[:3000]
     found = find_dates(head, day_first=day_first) if dates is None else \
         [d for d in dates if d.end <= len(head)]
-    dates = [d for d in found if d.year is not None]
+    # A year before broadcasters put releases online is a date of the story ("On May 10, 1869").
+    dates = [d for d in found if d.year is not None and d.year >= EARLIEST_RELEASE_YEAR]
     # 1. A marker right before a dated mention.
     for d in dates:
         lo = max(0, d.start - 60)

@@ -43,6 +43,7 @@ from schedules.extract.temporal import (
     resolve_year,
 )
 from schedules.extract.units import Unit
+from schedules.zones import ZONE_WORDS
 
 # Channels that releases print but no table knows: US call signs ("WVIZ Channel 25", "WHYY TV",
 # "WLIW21") and numbered cable channels ("Channel 35").
@@ -195,6 +196,9 @@ class _Context:
     rollover: int = 0
     channels: list[Channel | str] = field(default_factory=list)
     channels_unit: int = -1
+    # A day named in the unit before, in any wording ("This Saturday the Steel host the Stars.")
+    loose_date: dt.date | None = None
+    loose_unit: int = -1
 
 
 def _word_number(text: str) -> int | None:
@@ -251,6 +255,7 @@ class SlotFinder:
                 firsts.setdefault(cm.channel.name, cm.channel)
         self.dominant: Channel | None = (
             firsts[max(counts, key=lambda k: counts[k])] if counts else None)
+        self._default_zones = _stated_zones(text)
 
     # -- whole-text scans, sliced per unit --------------------------------------------------
     def _dates_in(self, unit: Unit) -> list[DateMention]:
@@ -374,6 +379,12 @@ class SlotFinder:
             return self.reference + dt.timedelta(days=day.relative)
         if day.weekday is None:
             return None
+        if ctx.prose_date is not None and 0 <= index - ctx.prose_unit <= 3 \
+                and self._after_previous(day):
+            # "repeated the following Wednesday", "Each episode is repeated on Friday": the
+            # first such day after the airing just described, not after the release date.
+            after = ctx.prose_date
+            return after + dt.timedelta(days=(day.weekday - after.weekday() - 1) % 7 + 1)
         base = None
         if ctx.heading_date is not None and index - ctx.heading_unit <= 40:
             base = ctx.heading_date
@@ -385,6 +396,12 @@ class SlotFinder:
         if day.qualifier == "next" and delta == 0:
             delta = 7
         return base + dt.timedelta(days=delta)
+
+    def _after_previous(self, day: DayMention) -> bool:
+        """Is the weekday counted from the airing before it: "the following Wednesday", or a
+        repeat's day ("repeated on Friday at 10.30pm")?"""
+        before = self.text[max(0, day.start - 40):day.start]
+        return _FOLLOWING_BEFORE.search(before) is not None
 
     # -- the scan ---------------------------------------------------------------------------
     def find(self) -> list[Slot]:
@@ -407,6 +424,9 @@ class SlotFinder:
         dates = self._dates_in(unit) if digits else []  # every date form has a digit
         days = find_days(text, a, b, taken=[(d.start, d.end) for d in dates]) \
             if words else []
+        if days and ("’s" in unit.text or "'s" in unit.text):
+            # "a replay of Saturday's match": the day of the match, not of the broadcast
+            days = [d for d in days if not _POSSESSIVE.match(text, d.end)]
         times: list[TimeMention] = []
         if words:
             times = [t for t in find_times(text, a, b)
@@ -456,6 +476,12 @@ class SlotFinder:
                 value = self._day_from_weekday(singular[-1], ctx, index)
                 if value is not None:
                     ctx.prose_date, ctx.prose_unit = value, index
+        if not times and not not_air:
+            singular = [d for d in days if not d.plural and d.weekday2 is None]
+            loose = resolved_dates[-1] if resolved_dates else \
+                self._day_from_weekday(singular[-1], ctx, index) if singular else None
+            if loose is not None:
+                ctx.loose_date, ctx.loose_unit = loose, index
         if linear_here:
             on_groups = [g for g in groups if g[2] and _ON_BEFORE.search(
                 text[max(unit.start, g[0] - 12):g[0]])]
@@ -494,7 +520,11 @@ class SlotFinder:
         del covered
         leftover = words - covered_alnum
         starts_with_date = dates[0].start - unit.start <= 2
-        return leftover <= 12 or (starts_with_date and leftover <= 30)
+        # "MONDAY NIGHT FOOTBALL - Monday 6 October", "SUPER SUNDAY - this Sunday (5 October)":
+        # a short line without a time that ends with its date heads the rows below it.
+        ends_with_date = not times and not unit.text.rstrip().endswith(".") \
+            and not self.text[dates[-1].end:unit.end].strip(" )]") and unit.text[:1].isupper()
+        return leftover <= 12 or ((starts_with_date or ends_with_date) and leftover <= 30)
 
     def _is_row(self, unit: Unit, times: list[TimeMention], days: list[DayMention]) -> bool:
         if not times:
@@ -552,7 +582,13 @@ class SlotFinder:
                 continue  # "tomorrow, February 10": the printed date says it all
             if row and ctx.heading_date is None:
                 continue  # a weekday inside a listing row ("CRIMETIME SATURDAY") dates nothing
-            value = self._day_from_weekday(day, ctx, index)
+            earlier = [a for a in explicit if a.end <= day.start and a.values]
+            if earlier and day.weekday is not None and self._after_previous(day):
+                # "begins Sunday 20 January ... repeated the following Wednesday"
+                after = earlier[-1].values[-1]
+                value = after + dt.timedelta(days=(day.weekday - after.weekday() - 1) % 7 + 1)
+            else:
+                value = self._day_from_weekday(day, ctx, index)
             if value is None:
                 continue
             rec = None
@@ -597,6 +633,11 @@ class SlotFinder:
                 source = ""
                 if row and ctx.heading_date is not None and index - ctx.heading_unit <= 60:
                     values, source = [ctx.heading_date], "heading"
+                elif not row and ctx.loose_date is not None and ctx.loose_unit == index - 1 \
+                        and self.units[index - 1].paragraph == unit.paragraph \
+                        and (air_cue or self._channels_for(t, groups)[0]):
+                    # "This Saturday the Steel host the Stars. Coverage begins at 7.10pm."
+                    values, source = [ctx.loose_date], "context"
                 elif not row and ctx.prose_date is not None and index - ctx.prose_unit <= 25 \
                         and (air_cue or self._channels_for(t, groups)[0]):
                     values, source = [ctx.prose_date], "context"
@@ -604,6 +645,10 @@ class SlotFinder:
                     continue
             if not t.strong and not (row and source == "heading"):
                 continue
+            if (chosen is None or chosen.end <= t.start) and "ollowing" in unit.text \
+                    and _NEXT_DAY.search(self.text, max(unit.start, t.start - 60), t.start):
+                # "repeated the following morning at 10am": the day after the one described
+                values = [v + dt.timedelta(days=1) for v in values]
             if source in ("weekday",) and not row \
                     and not self._weekday_is_air_day(unit, t, chosen):
                 continue
@@ -796,7 +841,7 @@ class SlotFinder:
         end = None
         if t.end_clock is not None:
             end = t.end_clock.resolved(assume_pm=False)
-        labels: list[str | None] = [z.label for z in t.zones] or [None]
+        labels: list[str | None] = [z.label for z in t.zones] or self._default_zones or [None]
         feeds = [Feed(h, m, nd, label, end) for label in labels]
         for alt in t.alternatives:
             ah, am, and_ = alt.clock.resolved(assume_pm=clock.meridiem == "pm")
@@ -842,6 +887,9 @@ class SlotFinder:
         mine = [c for c in cues if min((gap(c, x) for x in times), default=0) == gap(c, t)]
         if not mine:
             return 0.1
+        if any(c.end() <= t.start and _CUE_THEN_TIME.fullmatch(self.text, c.end(), t.start)
+               for c in mine):
+            return 1.0  # "throw-in 5.45pm", "doors open at 7pm": the cue names this time
         if any(c.end() <= t.start and t.start - c.start() <= 60 for c in mine) or unit.is_short:
             return 0.6
         return 0.3
@@ -874,6 +922,32 @@ class SlotFinder:
                             year_printed=d.year is not None))
         return out
 
+
+# "the following Wednesday", "repeated on Friday", "replayed Saturday": a day after the airing
+# just described.
+_FOLLOWING_BEFORE = re.compile(
+    r"(?:\b(?:the\s+)?following|\b(?:repeat(?:ed|s)?|re-?air(?:s|ed)?|replay(?:ed|s)?|"
+    r"encore|shown again|seen again)(?:\s+(?:on|each|every))?)\s+\Z", re.IGNORECASE)
+_NEXT_DAY = re.compile(r"\b(?:the\s+)?following\s+(?:morning|day|afternoon|evening|night)"
+                       r"\b(?:\s+at)?\s*\Z", re.IGNORECASE)
+# "All times ET/PT.", "All times are Eastern": a listing's zones, printed once above it.
+_ALL_TIMES = re.compile(r"\bAll times(?: are| listed| shown)?(?: in)?\s+(?P<zones>[A-Z]{2,4}"
+                        r"(?:\s*/\s*[A-Z]{2,4})?)\b(?!\s*\d)", re.IGNORECASE)
+
+
+def _stated_zones(text: str) -> list[str | None]:
+    """The zone labels an "All times ET/PT" line gives every time printed without one."""
+    m = _ALL_TIMES.search(text) if "ll times" in text or "LL TIMES" in text else None
+    if m is None:
+        return []
+    labels = [z.strip() for z in m.group("zones").split("/")]
+    if not all(z.upper() in ZONE_WORDS for z in labels):
+        return []
+    return list(dict.fromkeys(labels))
+
+
+_POSSESSIVE = re.compile(r"[’']s\b")
+_CUE_THEN_TIME = re.compile(r"[\s:\u2013-]*(?:(?:is|at|of|from|set for|scheduled for)\s+)?")
 
 _NA_OFFSETS = {"E": 0.0, "C": -1.0, "M": -2.0, "P": -3.0, "A": 1.0, "N": 1.5}
 

@@ -111,7 +111,7 @@ _ORD = r"(?:\s?(?:st|nd|rd|th)\b)"
 _DAY = rf"(?P<day>[0-3]?\d)(?!\d){_ORD}?"
 _DAY2 = (r"(?:\s?[-–]\s?(?P<day2>[0-3]?\d)(?!\d)(?![.:]\d|\s?[ap]\.?m(?![a-z])|\s?noon)"
          + _ORD + "?)")
-_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+_YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?!\d)"  # 1869 too: a history date
 _WD = rf"(?P<wd>{WEEKDAY_RE}|{IRISH_WEEKDAY_RE})"
 
 # The named date patterns open with a lookahead on their possible first characters. They are
@@ -205,7 +205,8 @@ _CLOCK_TAIL = (
     r"(?:\s?(?P<mer>[aApP]\.?\s?[mM](?![a-zA-Z])\.?))?"
     r"(?P<word2>\s?(?:midnight|midday|noon))?"
     r"(?P<tonight>\s+tonight)?"
-    r"(?P<central>/\d{1,2}(?::\d\d)?c\b)?"
+    # "/8c", and the end of a range's "9-11/8-10c"
+    r"(?P<central>/\d{1,2}(?::\d\d)?(?:\s?[-–]\s?\d{1,2}(?::\d\d)?)?c\b)?"
 )
 _TIME_BODY = rf"(?:(?P<word>midday|noon|midnight)|(?P<h>\d{{1,2}}){_CLOCK_TAIL})"
 _TIME = re.compile(r"(?<![\w.:/$£€#+])(?<!\d-)(?<!\d–)" + _TIME_BODY)
@@ -291,7 +292,9 @@ def _clock(m: re.Match[str]) -> Clock | None:
         mer = "am" if mer_raw[0] in "aA" else "pm"
         return Clock(h, mins, mer)
     if tonight or central:
-        return Clock(h, mins, "pm") if 1 <= h <= 12 else None
+        if h == 12:  # "12/11c", "12 tonight": the midnight that ends the evening
+            return Clock(12, mins, "am", next_day=True)
+        return Clock(h, mins, "pm") if 1 <= h <= 11 else None
     if minute is None:
         return Clock(h, 0, None, explicit=False) if h <= 23 else None
     if h > 23:
@@ -429,7 +432,18 @@ def _time_at(text: str, m: re.Match[str], stop: int) -> tuple[TimeMention | None
 
 def find_dates(text: str, start: int = 0, end: int | None = None, *,
                day_first: bool = True) -> list[DateMention]:
-    """Every date in ``text[start:end]``; of overlapping ones, the longest."""
+    """Every date in ``text[start:end]``; of overlapping ones, the longest; with the days that
+    share a printed month with one of them ("Saturday 24 & Sunday 25 May")."""
+    stop = len(text) if end is None else end
+    out = scan_dates(text, start, stop, day_first=day_first)
+    if out and ("&" in text or "and" in text or "," in text):
+        out = _with_paired_days(text, start, stop, out)
+    return out
+
+
+def scan_dates(text: str, start: int = 0, end: int | None = None, *,
+               day_first: bool = True) -> list[DateMention]:
+    """The dates printed whole in ``text[start:end]``; of overlapping ones, the longest."""
     stop = len(text) if end is None else end
     found = [d for m in _date_matches(text, start, stop)
              if (d := _mention(m, day_first)) is not None]
@@ -441,6 +455,76 @@ def find_dates(text: str, start: int = 0, end: int | None = None, *,
             continue
         out.append(mention)
     return out
+
+
+# "Saturday 24 & Sunday 25 May", "24 and 25 May", "Friday 23, Saturday 24 & Sunday 25 May":
+# the month printed once for two or three days. "May 24 and 25" the other way round.
+_DAY_BEFORE_PAIR = re.compile(
+    rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?<![\d.:/$£€])(?P<day>[0-3]?\d){_ORD}?"
+    r"\s*(?P<sep>&|and|,)\s*\Z")
+_DAY_AFTER_PAIR = re.compile(
+    rf"\s*(?:&|and)\s*(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?!\d){_ORD}?"
+    r"(?![.:]\d|\s*[ap]\.?m\b)(?=\s*(?:[^\w\s]|\Z|(?:at|from|on|in|with)\b))")
+
+
+_COUNTED_NOUN = re.compile(r"(?i:episodes?|parts?|series|seasons?|chapters?|rounds?|games?|"
+                           r"numbers?|nos?\.?|weeks?|days?)\s*\Z")
+
+
+def _with_paired_days(text: str, start: int, stop: int,
+                      dates: list[DateMention]) -> list[DateMention]:
+    """``dates`` and the days that share a printed month with one of them.
+
+    Before a day-first date: a day with its own weekday, or joined by "&"/"and" to a date
+    printed without one ("24 & 25 May"), a day before the date's. After a month-first date
+    ("May 24 and 25"): a later day that ends the phrase (no noun after it: "May 24 and 25
+    episodes" is no pair).
+    """
+    out: list[DateMention] = []
+    taken_until = start
+    for i, d in enumerate(dates):
+        if not d.text or (d.text[0].isdecimal() and "/" in d.text) or d.text[:4].isdecimal():
+            out.append(d)
+            taken_until = d.end
+            continue  # numeric and ISO dates print their month with each day
+        before: list[DateMention] = []
+        head = d
+        while head.text and not _starts_with_month(head.text):
+            m = _DAY_BEFORE_PAIR.search(text, max(taken_until, head.start - 40), head.start)
+            if m is None:
+                break
+            day = int(m.group("day"))
+            weekday = weekday_number(m.group("wd")) if m.group("wd") else None
+            if not 1 <= day < head.day or (weekday is None and (
+                    m.group("sep") == "," or head.weekday is not None
+                    or _COUNTED_NOUN.search(text, max(start, m.start() - 12), m.start()))):
+                break  # "Episodes 3 and 14 May": a number of something, not a day
+            head = DateMention(m.start(), m.end("day"), day, d.month, d.year, weekday, None,
+                               text[m.start():m.end("day")])
+            before.append(head)
+        out.extend(reversed(before))
+        out.append(d)
+        taken_until = d.end
+        if _starts_with_month(d.text):
+            limit = dates[i + 1].start if i + 1 < len(dates) else stop
+            m = _DAY_AFTER_PAIR.match(text, d.end, limit)
+            if m is not None and d.day < int(m.group("day")) <= 31 and d.day2 is None:
+                wd = m.group("wd")
+                out.append(DateMention(m.start("day") if wd is None else m.start("wd"),
+                                       m.end("day"), int(m.group("day")), d.month, d.year,
+                                       weekday_number(wd) if wd else None, None,
+                                       text[m.start("day") if wd is None else m.start("wd"):
+                                            m.end("day")]))
+                taken_until = m.end("day")
+    return out
+
+
+def _starts_with_month(text: str) -> bool:
+    """Is ``text`` (a date as printed) month first, "May 24" or "Tuesday, May 24"?"""
+    words = text.replace(",", " ").split()
+    if words and weekday_number(words[0]) is not None:
+        words = words[1:]
+    return bool(words) and month_number(words[0]) is not None
 
 
 def _date_matches(text: str, start: int, stop: int) -> list[re.Match[str]]:
