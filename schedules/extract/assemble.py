@@ -434,6 +434,20 @@ def _mark_repeats(airings: list[Airing]) -> list[Airing]:
 
 _CLOCK_TIME = re.compile(r"\d{1,2}(?:[.:]\d\d)?\s?[ap]\.?m\b")
 _BODY_BREAK = re.compile(r"@|\b(?:contact|phone|tel|mob|e-?mail)\b", re.IGNORECASE)
+# Every match of _BODY_BREAK holds "@" or one of these words in any case; the only other
+# characters IGNORECASE folds onto their letters are "İ" and "ı" (onto the "i" of "mail").
+_BODY_BREAK_WORDS = ("contact", "phone", "tel", "mob", "mail")
+
+
+def _body_break(text: str) -> bool:
+    """``_BODY_BREAK.search(text)``, scanned only when the words it needs occur."""
+    if "@" in text or "\u0130" in text or "\u0131" in text:
+        return _BODY_BREAK.search(text) is not None
+    low = text.lower()
+    for word in _BODY_BREAK_WORDS:
+        if word in low:
+            return _BODY_BREAK.search(text) is not None
+    return False
 
 
 def _programmes(airings: list[Airing], finder: ProgrammeFinder, units: list[Unit],
@@ -466,7 +480,7 @@ def _synopsis(airing: Airing, units: list[Unit], starts: list[int]) -> str | Non
     first = bisect.bisect_left(starts, airing.evidence.span.end)
     after = units[first:first + 40]
     for u in after[:6]:
-        if len(u.text) >= 80 and not _BODY_BREAK.search(u.text) \
+        if len(u.text) >= 80 and not _body_break(u.text) \
                 and not _CLOCK_TIME.search(u.text):
             paragraph = [x.text for x in after if x.paragraph == u.paragraph]
             synopsis = " ".join(paragraph).strip()

@@ -45,8 +45,16 @@ _VERB_ON_TITLE = re.compile(r"\b(?:airs|screens|is|premieres|returns|continues|a
 # The words each pattern needs (substring tests spare most scans).
 _KIND_WORDS = ("series", "show", "program", "documentary", "drama", "special", "comedy", "film",
                "strand", "podcast", "docuseries", "telemovie")
+# Every _TITLE_THEN_KIND match ends with one of these ("miniseries" holds "series").
+_THEN_KIND_WORDS = ("program", "series", "show", "documentary", "special", "podcast",
+                    "broadcast")
 _AIR_VERB_WORDS = ("air", "screen", "premier", "return", "debut", "start", "begin", "kicks off",
                    "is on", "continues", "launches", "will be", "back")
+# What every match of a pattern holds: a search for it (in C, from a literal or a set of
+# characters) spares the slower scan of most units.
+_VERB_ON_NEEDS = re.compile(r"s\s*on\s")  # every verb of _VERB_ON_TITLE ends in "s"
+_OF_NEEDS = re.compile(r"of\s+[A-Z0-9“\"‘]")  # _OF_TITLE: "of", spaces, its look-ahead
+_POSSESSIVE_NEEDS = re.compile(r"[’']s\s+[‘'“\"]")  # _POSSESSIVE_QUOTE: "’s" and a quote
 _QUOTED = re.compile(r"[“\"]([^”\"\n]{2,80})[”\"]")
 # After a time, a channel perhaps, then a colon or dash and the title.
 _AFTER_TIME = re.compile(r"(?:\s+on)?(?:\s+[A-Z][\w]*(?:\s+[A-Z0-9][\w]*){0,2})?\s*[:–—]\s+"
@@ -110,10 +118,6 @@ class TitleGuess:
     source: str
 
 
-def title_tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
-
-
 def _is_cap(tok: str) -> bool:
     return tok[:1].isupper() or tok[:1].isdigit() or tok[:1] in "“\"‘"
 
@@ -121,29 +125,28 @@ def _is_cap(tok: str) -> bool:
 def leading_title(text: str, *, max_words: int = 10) -> str | None:
     """The Title Case phrase at the start of ``text`` ("Fight for Planet A: Our Climate ...")."""
     end = None
-    count = 0
     # Tokens read lazily: the loop stops after a few words, the text may be a long sentence.
-    for i, m in enumerate(_TOKEN.finditer(text)):
-        b, tok = m.end(), m.group(0)
-        low = tok.lower()
-        if i == 0 and not _is_cap(tok):
+    # ``count``: the tokens taken, this one included (every one before it was taken).
+    for count, m in enumerate(_TOKEN.finditer(text), start=1):
+        tok = m.group()
+        if _is_cap(tok):
+            end = m.end()
+        elif count == 1:
             return None
-        if _is_cap(tok) or tok in (":", "–", "|") or low in _SMALL or tok in ("-",):
-            count += 1
-            if _is_cap(tok):
-                end = b
-            if count > max_words + 4:
-                break
-            if tok.endswith(".") and len(tok) > 2 and tok not in _ABBREVIATIONS:
-                break  # "... drama, The Salt Road. The series ...": the sentence ends here
-            continue
-        break
+        elif tok not in _JOINERS and tok.lower() not in _SMALL:
+            break
+        if count > max_words + 4:
+            break
+        if tok.endswith(".") and len(tok) > 2 and tok not in _ABBREVIATIONS:
+            break  # "... drama, The Salt Road. The series ...": the sentence ends here
     if end is None:
         return None
     title = _CUT.split(text[:end], maxsplit=1)[0].strip(" :–-|,")
     return title or None
 
 
+# Tokens a title may hold between its capitalised words besides the small words.
+_JOINERS = frozenset({":", "–", "|", "-"})
 _ABBREVIATIONS = frozenset({"St.", "Mr.", "Mrs.", "Ms.", "Dr.", "Jr.", "Sr.", "Prof.", "Rev.",
                             "Mt.", "Ft.", "No.", "Vol.", "Pt.", "Ep.", "Ch."})
 _CUT = re.compile(r"\s+(?:at|from|on|in|to)\s+(?=\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|"
@@ -152,19 +155,15 @@ _CUT = re.compile(r"\s+(?:at|from|on|in|to)\s+(?=\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|S
 
 def trailing_title(text: str, *, max_words: int = 10) -> str | None:
     """The Title Case phrase that ends ``text`` ("..., The Chaser’s Media Circus")."""
-    toks = title_tokens(text)
     start = None
-    count = 0
-    for a, _b, tok in reversed(toks):
-        low = tok.lower()
-        if _is_cap(tok) or low in _SMALL or tok in (":", "–", "|", "-"):
-            count += 1
-            if _is_cap(tok):
-                start = a
-            if count > max_words + 4:
-                break
-            continue
-        break
+    for count, m in enumerate(reversed(list(_TOKEN.finditer(text))), start=1):
+        tok = m.group()
+        if _is_cap(tok):
+            start = m.start()
+        elif tok not in _JOINERS and tok.lower() not in _SMALL:
+            break
+        if count > max_words + 4:
+            break
     if start is None:
         return None
     title = text[start:].strip(" :–-|,")
@@ -213,15 +212,51 @@ def is_heading(unit: Unit) -> bool:
     words = _HEADING_WORD.findall(text)
     if not words or len(words) > 14:
         return False
-    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
-    small = sum(1 for w in words if w.lower() in _SMALL)
-    return caps >= max(1, (len(words) - small) * 0.75)
+    return _mostly_capitalised(words, 0.75)
+
+
+def _mostly_capitalised(words: list[str], share: float) -> bool:
+    """Do capitalised words (or numbers) make up ``share`` of the words that are not small?"""
+    caps = small = 0
+    for w in words:
+        if w[:1].isupper() or w[:1].isdigit():
+            caps += 1
+        if w.lower() in _SMALL:
+            small += 1
+    return caps >= max(1, (len(words) - small) * share)
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    """Does ``text`` hold one of ``words``?"""
+    for w in words:  # noqa: SIM110 (a plain loop: cheaper than ``any`` over a generator)
+        if w in text:
+            return True
+    return False
 
 
 def _air_verbs(body: str) -> Iterator[re.Match[str]]:
     """The broadcasting verbs of a unit ("returns", "airs", "will be broadcast")."""
-    if any(w in body for w in _AIR_VERB_WORDS):  # every verb holds one of these words
-        yield from _AIR_VERB.finditer(body)
+    # every verb holds one of these words
+    return _AIR_VERB.finditer(body) if _has_any(body, _AIR_VERB_WORDS) else iter(())
+
+
+def _verb_on_titles(body: str) -> Iterator[re.Match[str]]:
+    """``_VERB_ON_TITLE.finditer(body)``, scanned only when its verbs' last letter, "s", is
+    followed by "on" and a space somewhere."""
+    return _VERB_ON_TITLE.finditer(body) if _VERB_ON_NEEDS.search(body) else iter(())
+
+
+def _of_titles(body: str, end: int | None = None) -> Iterator[re.Match[str]]:
+    """``_OF_TITLE.finditer(body, 0, end)`` where the unit holds " of " (the test that was always
+    made first) and an "of" the pattern's look-ahead accepts after it."""
+    if " of " not in body or not _OF_NEEDS.search(body):
+        return iter(())
+    return _OF_TITLE.finditer(body, 0, len(body) if end is None else end)
+
+
+def _may_be_possessive(body: str) -> bool:
+    """Could ``_POSSESSIVE_QUOTE`` match? It needs "’s" or "'s" and a quote after them."""
+    return ("’s" in body or "'s" in body) and _POSSESSIVE_NEEDS.search(body) is not None
 
 
 _CLAUSE_SPLIT = re.compile(r",|(?<=[a-z0-9)”\"])[.!?;]\s+")
@@ -245,7 +280,10 @@ _TIME_WORDS = frozenset({"spring", "summer", "autumn", "fall", "winter", "week",
 def _only_dates(words: list[str]) -> bool:
     """Are the words only dates, weekdays and numbers ("Sundays", "September 2009")?"""
     for w in words:
-        if w[:1].isdigit() or sum(c.isalpha() for c in w) < 2:
+        if w[:1].isdigit():
+            continue
+        # fewer than two letters? (two leading letters answer most words without counting)
+        if not (len(w) > 1 and w[:2].isalpha()) and sum(c.isalpha() for c in w) < 2:
             continue
         if w.lower() in _TIME_WORDS or month_number(w) is not None \
                 or weekday_number(w) is not None:
@@ -261,16 +299,15 @@ def title_like(title: str, *, max_words: int = 10) -> bool:
     words = _HEADING_WORD.findall(title)
     if not words or len(words) > max_words:
         return False
-    if _BOILERPLATE.match(title.strip()) or _NOT_A_TITLE.match(title.strip()) \
-            or _RELEASE_NOTE.search(title):
-        return False
     if not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return False
+    stripped = title.strip()
+    if _BOILERPLATE.match(stripped) or _NOT_A_TITLE.match(stripped) \
+            or _RELEASE_NOTE.search(title):
         return False
     if _only_dates(words):
         return False
-    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
-    small = sum(1 for w in words if w.lower() in _SMALL)
-    return caps >= max(1, (len(words) - small) * 0.6)
+    return _mostly_capitalised(words, 0.6)
 
 
 def tidy_case(title: str, document: str) -> str:
@@ -390,18 +427,18 @@ class ProgrammeFinder:
         body = unit.text
         # "Foreign Correspondent’s ‘Leave no dark corner’"
         # (it needs "’s" or "'s": a substring test spares the scan of most units)
-        m = _POSSESSIVE_QUOTE.search(body) if "’s" in body or "'s" in body else None
+        m = _POSSESSIVE_QUOTE.search(body) if _may_be_possessive(body) else None
         if m:
             prog = self.not_channel(trailing_title(m.group(1)))
             if prog:
                 return TitleGuess(prog, m.group(2).strip(), "possessive")
         # "airs on Foreign Correspondent at 8 pm"
-        for m in _VERB_ON_TITLE.finditer(body):  # "airs on X" (a bare "on X" names no title)
+        for m in _verb_on_titles(body):  # "airs on X" (a bare "on X" names no title)
             cand = self.not_channel(leading_title(body[m.end():]))
             if cand:
                 return TitleGuess(cand, None, "airs-on")
         # “Poldark” (9 p.m. Sunday, Sept. 29)
-        for m in _QUOTED.finditer(body):
+        for m in _QUOTED.finditer(body) if "“" in body or '"' in body else ():
             if 0 <= rel_start - m.end() <= 4 or 0 <= m.start() - rel_end <= 4:
                 cand = self.not_channel(m.group(1))
                 if cand:
@@ -447,7 +484,7 @@ class ProgrammeFinder:
         # "the second season of Killing Eve on Sunday, April 7 at 8:00 p.m.": the nearest
         # "season of", "episodes of" before the time, in its clause.
         of_title = None
-        for m in _OF_TITLE.finditer(body, 0, rel_start) if " of " in body else ():
+        for m in _of_titles(body, rel_start):
             if _CLAUSE_STOP.search(body, m.end(), rel_start) is None:
                 of_title = m
         if of_title is not None:
@@ -456,7 +493,7 @@ class ProgrammeFinder:
                 return TitleGuess(cand, None, "of")
         # "... series Fight for Planet A: Our Climate Challenge", "the show, The Chaser’s ..."
         # (a title named before the time first: a later one is usually another programme's)
-        kinds = list(_KIND_TITLE.finditer(body)) if any(w in body for w in _KIND_WORDS) else []
+        kinds = list(_KIND_TITLE.finditer(body)) if _has_any(body, _KIND_WORDS) else []
         for m in kinds:
             cand = self.not_channel(leading_title(body[m.end():])) if m.start() < rel_start \
                 else None
@@ -531,15 +568,14 @@ class ProgrammeFinder:
         if ":" in body:
             for m in _LABEL_TITLE.finditer(body):
                 out.append((0, m.start(), partial(m.group, "t")))
-        if "’s" in body or "'s" in body:
+        if _may_be_possessive(body):
             for m in _POSSESSIVE_QUOTE.finditer(body):
                 out.append((1, m.start(), partial(trailing_title, m.group(1))))
-        for pattern, needs in ((_VERB_ON_TITLE, ("on",)), (_OF_TITLE, (" of ",)),
-                               (_KIND_TITLE, _KIND_WORDS)):
-            if any(w in body for w in needs):
-                for m in pattern.finditer(body):
-                    out.append((1, m.end(), partial(leading_title, body[m.end():])))
-        if "he " in body:
+        for pattern in (_verb_on_titles(body), _of_titles(body),
+                        _KIND_TITLE.finditer(body) if _has_any(body, _KIND_WORDS) else ()):
+            for m in pattern:
+                out.append((1, m.end(), partial(leading_title, body[m.end():])))
+        if "he " in body and _has_any(body, _THEN_KIND_WORDS):
             for m in _TITLE_THEN_KIND.finditer(body):
                 out.append((1, m.start("t"), partial(m.group, "t")))
         if "“" in body or '"' in body:
