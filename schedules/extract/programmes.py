@@ -102,8 +102,8 @@ _PRESENTER = [
 ]
 
 
-# The literal words each presenter pattern needs: a fast substring test skips a whole-text scan.
-_PRESENTER_WORDS = [
+# The literal words each presenter pattern needs (the last two open with one of them).
+_PRESENTER_WORDS: list[tuple[str, ...]] = [
     ("reports",),
     ("Reporter", "Presenter", "Host", "Presented by", "Introduced by", "presented by",
      "hosted by", "introduced by", "fronted by"),
@@ -667,10 +667,31 @@ class ProgrammeFinder:
         return TitleGuess(title, None, "whole")
 
     def presenter(self) -> str | None:
-        for pat, words in zip(_PRESENTER, _PRESENTER_WORDS, strict=True):
-            if not any(w in self.text for w in words):
-                continue  # the pattern cannot match without one of its words
-            m = pat.search(self.text)
-            if m:
-                return m.group("name")
-        return None
+        reports, label, title = _PRESENTER
+        # The first pattern needs "reports" somewhere; the other two open with one of their
+        # words, so they are tried only where one occurs.
+        m = reports.search(self.text) if "reports" in self.text else None
+        if m is None:
+            m = _leftmost(label, self.text, _PRESENTER_WORDS[1])
+        if m is None:
+            m = _leftmost(title, self.text, _PRESENTER_WORDS[2])
+        return m.group("name") if m else None
+
+
+def _leftmost(pattern: re.Pattern[str], text: str, starts: tuple[str, ...]
+              ) -> re.Match[str] | None:
+    """``pattern.search(text)`` for a pattern every match of which opens with one of
+    ``starts``: the pattern is tried only where one of them occurs (found by ``str.find``, in
+    C), nearest first. (A pattern opening with ``\\b`` is otherwise tried at every character.)
+    """
+    found = []
+    for word in starts:
+        i = text.find(word)
+        while i >= 0:
+            found.append(i)
+            i = text.find(word, i + 1)
+    for i in sorted(set(found)):
+        m = pattern.match(text, i)
+        if m:
+            return m
+    return None
