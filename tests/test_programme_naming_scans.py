@@ -4,6 +4,8 @@ the scan would find nothing. The plain scans they stand in for are the oracles."
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -88,3 +90,20 @@ def test_the_synopsis_break_test_is_the_pattern(text: str) -> None:
 
     for t in (text, text + " e-mail", text.upper(), text + " EMAİL", text + " emaıl"):
         assert _body_break(t) == (_BODY_BREAK.search(t) is not None)
+
+
+def _stands_alone_as_before(first: str, sep: str, text: str) -> bool:
+    alone = re.compile(rf"(?<![\w:]){re.escape(first)}(?![\w]|\s*{re.escape(sep)})",
+                       re.IGNORECASE)
+    return bool(p._spelled_alike(first, text)) and len(alone.findall(text)) >= 1
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Wild", "WILD", "wild", "Canada", "Wild Canada", "aa", "a",
+                                 ":", ": ", " – ", "-", " ", "x", "ı", "İ", "ſ", "é", "É", "\n"]),
+                max_size=12).map("".join),
+       st.sampled_from(["Wild Canada", "aa", "a", "Wıld", "Été", "É", "Q+A"]),
+       st.sampled_from([":", "–", "-", "|"]))
+def test_a_title_part_stands_alone_as_before(text: str, first: str, sep: str) -> None:
+    finder = p.ProgrammeFinder(text, [], channels=table("AU"), headline=None)
+    assert finder.stands_alone(first, sep) == _stands_alone_as_before(first, sep, text)

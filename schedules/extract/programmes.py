@@ -367,6 +367,7 @@ class ProgrammeFinder:
         self.headline = headline
         self._is_heading: dict[int, bool] = {}  # by unit index, filled as headings are asked for
         self._named: dict[int, str | None] = {}  # by unit start, filled as units are asked
+        self._low_text: str | None = None  # the text lower-cased, when first needed
 
     def not_channel(self, title: str | None, *, row: bool = False) -> str | None:
         if not title:
@@ -658,13 +659,29 @@ class ProgrammeFinder:
                 first, second = first.strip(), second.strip()
                 if not first or not second:
                     continue
-                alone = re.compile(
-                    rf"(?<![\w:]){re.escape(first)}(?![\w]|\s*{re.escape(sep.strip())})",
-                    re.IGNORECASE)
-                if first.casefold() in known or (_spelled_alike(first, self.text)
-                                                 and len(alone.findall(self.text)) >= 1):
+                if first.casefold() in known or self.stands_alone(first, sep.strip()):
                     return TitleGuess(first, second, "split")
         return TitleGuess(title, None, "whole")
+
+    def stands_alone(self, first: str, sep: str) -> bool:
+        """Is ``first`` printed in the text (in any case) as a whole phrase, not followed by
+        ``sep``? The pattern is tried only where the lower-cased phrase occurs in the
+        lower-cased text, when that finds every place it can match (see
+        :func:`_lower_is_exact`); a case-insensitive pattern opening with a look-behind is
+        otherwise tried at every character."""
+        alone = re.compile(rf"(?<![\w:]){re.escape(first)}(?![\w]|\s*{re.escape(sep)})",
+                           re.IGNORECASE)
+        if not first or not _lower_is_exact(first, self.text):
+            return alone.search(self.text) is not None
+        if self._low_text is None:
+            self._low_text = self.text.lower()
+        low_first = first.lower()
+        i = self._low_text.find(low_first)
+        while i >= 0:
+            if alone.match(self.text, i):
+                return True
+            i = self._low_text.find(low_first, i + 1)
+        return False
 
     def presenter(self) -> str | None:
         reports, label, title = _PRESENTER
