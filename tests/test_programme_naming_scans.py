@@ -60,6 +60,8 @@ def test_a_unit_scan_is_skipped_only_when_it_would_find_nothing(body: str, end: 
         assert p._may_be_possessive(body)
     if p._TITLE_THEN_KIND.search(body):
         assert p._has_any(body, p._THEN_KIND_WORDS)
+    owner, expected = p._owner(body), p._OWNER.match(body)
+    assert (owner and owner.span()) == (expected and expected.span())
 
 
 def _only_dates_as_before(words: list[str]) -> bool:

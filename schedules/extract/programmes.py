@@ -59,6 +59,9 @@ _QUOTED = re.compile(r"[“\"]([^”\"\n]{2,80})[”\"]")
 # After a time, a channel perhaps, then a colon or dash and the title.
 _AFTER_TIME = re.compile(r"(?:\s+on)?(?:\s+[A-Z][\w]*(?:\s+[A-Z0-9][\w]*){0,2})?\s*[:–—]\s+"
                          r"(?=[A-Z0-9“\"‘])")
+# A listing row: the separators before its title, the marks that end it.
+_ROW_LEAD = re.compile(r"^[\s,–—-]+")
+_ROW_TITLE_END = re.compile(r"\s[–—-]\s|:|\(|\.\s")
 _DASH_OR_COLON = re.compile(r"[:–—]")
 _TITLE_STOP = re.compile(r"[,;(]|\s[–—-]\s|:\s")
 _WATCH_TITLE = re.compile(r"\b(?:[Ww]atch|[Cc]atch|[Tt]une in (?:to|for))\s+(?=[A-Z“\"‘])")
@@ -327,6 +330,14 @@ _VERB_FIRST = re.compile(r"(?:Airs?|Airing|Premier\w*|Screen\w*|Watch|Catch|Star
 _EPISODE_LINE = re.compile(r"(?P<label>(?:Episode|EPISODE|Ep\.|Part|PART)\s+"
                            r"(?:\d{1,3}|[A-Z][a-z]+))(?:\s*(?:of\s+\w+)?\s*[:–—-]\s*(?P<title>\S.{0,80}))?$")
 _OWNER = re.compile(r"(\S+(?:\s\S+)?)[’']s\s+(?=\S)")
+
+
+def _owner(text: str) -> re.Match[str] | None:
+    """``_OWNER.match(text)``, tried only when the text holds the "’s" or "'s" it needs (the
+    pattern backtracks through every word before failing)."""
+    return _OWNER.match(text) if "’s" in text or "'s" in text else None
+
+
 _CAPITALISED_REST = re.compile(r"\w+(?:\s+(?:[A-Z][\w’'-]*|of|the|and|in|on|for|a|to)){2,}$")
 _CLOCK_ONLY = re.compile(r"[\d\s.:apm-]+", re.IGNORECASE)
 _HEADING_WORD = re.compile(r"[\w’'+&!-]+")
@@ -373,7 +384,7 @@ class ProgrammeFinder:
         if not title:
             return None
         t = title.strip(" :–-|,.“”\"‘’'()")
-        owner = _OWNER.match(t)
+        owner = _owner(t)
         if owner and self.channels.get(owner.group(1)) is not None:
             t = t[owner.end():]  # "CBC's THE NATURE OF THE NORTH", "AMC's The Walking Dead"
         t = self.without_channel_label(t)
@@ -383,7 +394,8 @@ class ProgrammeFinder:
         # Nation:") when more capitalised words follow.
         if _VERB_FIRST.match(t) and not (row and _CAPITALISED_REST.match(t)):
             return None
-        if t in _PRONOUNS or (t.split()[0] in _PRONOUNS and len(t.split()) <= 2):
+        words = t.split()
+        if t in _PRONOUNS or (words[0] in _PRONOUNS and len(words) <= 2):
             return None
         if _CLOCK_ONLY.fullmatch(t) or _only_dates(_HEADING_WORD.findall(t)):
             return None
@@ -413,7 +425,7 @@ class ProgrammeFinder:
         if len(parts) != 3 or parts[2].strip():
             return None
         aside = parts[1].strip()
-        owner = _OWNER.match(aside)
+        owner = _owner(aside)
         if not (aside[:1].islower()
                 or (owner and self.channels.get(owner.group(1)) is not None)):
             return None
@@ -447,12 +459,12 @@ class ProgrammeFinder:
         # Listing row: "3.30 Tipi Tales: Set in ...", "SAT 21:00 The Young Montalbano (b06y89)"
         if rel_start <= 4:
             rest = body[rel_end:]
-            rest = re.sub(r"^[\s,–—-]+", "", rest)
+            rest = _ROW_LEAD.sub("", rest)
             for cm in self.channels.find(rest):
                 if cm.start <= 1:
                     rest = rest[cm.end:].lstrip(" ,–-")
                     break
-            cand = leading_title(re.split(r"\s[–—-]\s|:|\(|\.\s", rest, maxsplit=1)[0])
+            cand = leading_title(_ROW_TITLE_END.split(rest, maxsplit=1)[0])
             cand = self.not_channel(cand, row=True)
             if cand:
                 return TitleGuess(cand, None, "row")
