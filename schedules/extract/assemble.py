@@ -290,10 +290,9 @@ def _records(slots: list[Slot], titles: list[TitleGuess | None], units: list[Uni
              warnings: list[Warning_]) -> tuple[list[Airing], list[Recurrence]]:
     airings: list[Airing] = []
     recurrences: list[Recurrence] = []
-    by_paragraph: dict[int, list[Unit]] = {}
-    for u in units:
-        by_paragraph.setdefault(u.paragraph, []).append(u)
     counts: dict[int, int | None] = {}
+    evidences: dict[int, Evidence] = {}  # by unit start: slots share units
+    localized: dict[tuple[dt.datetime, str], dt.datetime] = {}  # channels share times
     hints: dict[int, tuple[bool, int | None]] = {}  # by unit start: slots share units
     daily_rules: dict[int, str | None] = {}
 
@@ -306,7 +305,10 @@ def _records(slots: list[Slot], titles: list[TitleGuess | None], units: list[Uni
         programme = title.programme if title else None
         episode = title.episode if title else None
         channels: list[Channel | str | None] = [*slot.channels] or [None]
-        evidence = Evidence(Span(slot.unit.start, slot.unit.end), slot.unit.text)
+        evidence = evidences.get(slot.unit.start)
+        if evidence is None:
+            evidence = evidences[slot.unit.start] = Evidence(
+                Span(slot.unit.start, slot.unit.end), slot.unit.text)
         if slot.weekday_mismatch:
             warnings.append(Warning_(
                 "weekday-mismatch",
@@ -319,36 +321,39 @@ def _records(slots: list[Slot], titles: list[TitleGuess | None], units: list[Uni
         daily_rule = daily_rules[slot.unit.start]
         if count is None and weekly:
             if slot.unit.paragraph not in counts:
-                found = [hint(u)[1] for u in by_paragraph[slot.unit.paragraph]]
+                found = [hint(u)[1] for u in units if u.paragraph == slot.unit.paragraph]
                 counts[slot.unit.paragraph] = next((c for c in found if c), None)
             count = counts[slot.unit.paragraph]
+        on_demand = tuple(slot.on_demand)
         for ch in channels:
             home = info.home_zone
             if isinstance(ch, Channel) and ch.zone:
                 home = ch.zone
             name = _channel_name(ch) if ch is not None else None
             for feed in slot.feeds:
-                day = slot.day + dt.timedelta(days=1 if feed.next_day else 0)
+                day = slot.day + _ONE_DAY if feed.next_day else slot.day
                 wall = dt.datetime.combine(day, dt.time(feed.hour, feed.minute))
                 word = zone_word(feed.zone_label, country_code=info.code) \
                     if feed.zone_label else None
                 zone = resolve_zone(word, home=home, wall=wall)
-                start = localize(wall, zone)
+                # a date-only slot starts at midnight of its day
+                local = wall if slot.time_known else dt.datetime.combine(slot.day, dt.time())
+                if (local, zone) not in localized:
+                    localized[local, zone] = localize(local, zone)
+                start = localized[local, zone]
                 end = None
                 if feed.end is not None:
                     eh, em, end_next = feed.end
-                    end_day = day + dt.timedelta(days=1 if end_next else 0)
+                    end_day = day + _ONE_DAY if end_next else day
                     end_wall = dt.datetime.combine(end_day, dt.time(eh, em))
                     if end_wall <= wall:
                         end_wall += dt.timedelta(days=1)
                     end = localize(end_wall, zone)
-                if not slot.time_known:
-                    start = localize(dt.datetime.combine(slot.day, dt.time()), zone)
                 if not slot.recurring_only:
                     airings.append(Airing(
                         programme=programme, episode=episode, channel=name, start=start,
                         timezone=zone, end=end, time_known=slot.time_known,
-                        repeat=slot.repeat, on_demand=tuple(slot.on_demand),
+                        repeat=slot.repeat, on_demand=on_demand,
                         zone_label=feed.zone_label, confidence=slot.confidence,
                         evidence=evidence,
                     ))
@@ -366,6 +371,9 @@ def _records(slots: list[Slot], titles: list[TitleGuess | None], units: list[Uni
                         programme=programme, episode=None, channel=name, first=start,
                         rule=rule, timezone=zone, repeat=slot.repeat, evidence=evidence))
     return airings, _unique(recurrences)
+
+
+_ONE_DAY = dt.timedelta(days=1)
 
 
 def _unique(recurrences: list[Recurrence]) -> list[Recurrence]:
@@ -412,6 +420,8 @@ def _merge(airings: list[Airing]) -> list[Airing]:
             confidence=max(a.confidence, b.confidence), evidence=b.evidence,
         )
     # A date-only mention of a day that also has a timed airing of the programme adds nothing.
+    if all(a.time_known for a in out):
+        return out  # (most releases: every mention has a time)
     timed_days = {(a.programme, a.local_start.date()) for a in out if a.time_known}
     return [a for a in out
             if a.time_known or (a.programme, a.local_start.date()) not in timed_days]
@@ -445,6 +455,20 @@ def _mark_repeats(airings: list[Airing]) -> list[Airing]:
 
 _CLOCK_TIME = re.compile(r"\d{1,2}(?:[.:]\d\d)?\s?[ap]\.?m\b")
 _BODY_BREAK = re.compile(r"@|\b(?:contact|phone|tel|mob|e-?mail)\b", re.IGNORECASE)
+# Every match of _BODY_BREAK holds "@" or one of these words in any case; the only other
+# characters IGNORECASE folds onto their letters are "İ" and "ı" (onto the "i" of "mail").
+_BODY_BREAK_WORDS = ("contact", "phone", "tel", "mob", "mail")
+
+
+def _body_break(text: str) -> bool:
+    """``_BODY_BREAK.search(text)``, scanned only when the words it needs occur."""
+    if "@" in text or "\u0130" in text or "\u0131" in text:
+        return _BODY_BREAK.search(text) is not None
+    low = text.lower()
+    for word in _BODY_BREAK_WORDS:
+        if word in low:
+            return _BODY_BREAK.search(text) is not None
+    return False
 
 
 def _programmes(airings: list[Airing], finder: ProgrammeFinder, units: list[Unit],
@@ -477,7 +501,7 @@ def _synopsis(airing: Airing, units: list[Unit], starts: list[int]) -> str | Non
     first = bisect.bisect_left(starts, airing.evidence.span.end)
     after = units[first:first + 40]
     for u in after[:6]:
-        if len(u.text) >= 80 and not _BODY_BREAK.search(u.text) \
+        if len(u.text) >= 80 and not _body_break(u.text) \
                 and not _CLOCK_TIME.search(u.text):
             paragraph = [x.text for x in after if x.paragraph == u.paragraph]
             synopsis = " ".join(paragraph).strip()

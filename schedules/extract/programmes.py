@@ -45,12 +45,23 @@ _VERB_ON_TITLE = re.compile(r"\b(?:airs|screens|is|premieres|returns|continues|a
 # The words each pattern needs (substring tests spare most scans).
 _KIND_WORDS = ("series", "show", "program", "documentary", "drama", "special", "comedy", "film",
                "strand", "podcast", "docuseries", "telemovie")
+# Every _TITLE_THEN_KIND match ends with one of these ("miniseries" holds "series").
+_THEN_KIND_WORDS = ("program", "series", "show", "documentary", "special", "podcast",
+                    "broadcast")
 _AIR_VERB_WORDS = ("air", "screen", "premier", "return", "debut", "start", "begin", "kicks off",
                    "is on", "continues", "launches", "will be", "back")
+# What every match of a pattern holds: a search for it (in C, from a literal or a set of
+# characters) spares the slower scan of most units.
+_VERB_ON_NEEDS = re.compile(r"s\s*on\s")  # every verb of _VERB_ON_TITLE ends in "s"
+_OF_NEEDS = re.compile(r"of\s+[A-Z0-9“\"‘]")  # _OF_TITLE: "of", spaces, its look-ahead
+_POSSESSIVE_NEEDS = re.compile(r"[’']s\s+[‘'“\"]")  # _POSSESSIVE_QUOTE: "’s" and a quote
 _QUOTED = re.compile(r"[“\"]([^”\"\n]{2,80})[”\"]")
 # After a time, a channel perhaps, then a colon or dash and the title.
 _AFTER_TIME = re.compile(r"(?:\s+on)?(?:\s+[A-Z][\w]*(?:\s+[A-Z0-9][\w]*){0,2})?\s*[:–—]\s+"
                          r"(?=[A-Z0-9“\"‘])")
+# A listing row: the separators before its title, the marks that end it.
+_ROW_LEAD = re.compile(r"^[\s,–—-]+")
+_ROW_TITLE_END = re.compile(r"\s[–—-]\s|:|\(|\.\s")
 _DASH_OR_COLON = re.compile(r"[:–—]")
 _TITLE_STOP = re.compile(r"[,;(]|\s[–—-]\s|:\s")
 _WATCH_TITLE = re.compile(r"\b(?:[Ww]atch|[Cc]atch|[Tt]une in (?:to|for))\s+(?=[A-Z“\"‘])")
@@ -110,8 +121,8 @@ _PRESENTER = [
 ]
 
 
-# The literal words each presenter pattern needs: a fast substring test skips a whole-text scan.
-_PRESENTER_WORDS = [
+# The literal words each presenter pattern needs (the last two open with one of them).
+_PRESENTER_WORDS: list[tuple[str, ...]] = [
     ("reports",),
     ("Reporter", "Presenter", "Host", "Presented by", "Introduced by", "presented by",
      "hosted by", "introduced by", "fronted by"),
@@ -126,10 +137,6 @@ class TitleGuess:
     source: str
 
 
-def title_tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
-
-
 def _is_cap(tok: str) -> bool:
     return tok[:1].isupper() or tok[:1].isdigit() or tok[:1] in "“\"‘"
 
@@ -137,29 +144,28 @@ def _is_cap(tok: str) -> bool:
 def leading_title(text: str, *, max_words: int = 10) -> str | None:
     """The Title Case phrase at the start of ``text`` ("Fight for Planet A: Our Climate ...")."""
     end = None
-    count = 0
     # Tokens read lazily: the loop stops after a few words, the text may be a long sentence.
-    for i, m in enumerate(_TOKEN.finditer(text)):
-        b, tok = m.end(), m.group(0)
-        low = tok.lower()
-        if i == 0 and not _is_cap(tok):
+    # ``count``: the tokens taken, this one included (every one before it was taken).
+    for count, m in enumerate(_TOKEN.finditer(text), start=1):
+        tok = m.group()
+        if _is_cap(tok):
+            end = m.end()
+        elif count == 1:
             return None
-        if _is_cap(tok) or tok in (":", "–", "|") or low in _SMALL or tok in ("-",):
-            count += 1
-            if _is_cap(tok):
-                end = b
-            if count > max_words + 4:
-                break
-            if tok.endswith(".") and len(tok) > 2 and tok not in _ABBREVIATIONS:
-                break  # "... drama, The Salt Road. The series ...": the sentence ends here
-            continue
-        break
+        elif tok not in _JOINERS and tok.lower() not in _SMALL:
+            break
+        if count > max_words + 4:
+            break
+        if tok.endswith(".") and len(tok) > 2 and tok not in _ABBREVIATIONS:
+            break  # "... drama, The Salt Road. The series ...": the sentence ends here
     if end is None:
         return None
     title = _CUT.split(text[:end], maxsplit=1)[0].strip(" :–-|,")
     return title or None
 
 
+# Tokens a title may hold between its capitalised words besides the small words.
+_JOINERS = frozenset({":", "–", "|", "-"})
 _ABBREVIATIONS = frozenset({"St.", "Mr.", "Mrs.", "Ms.", "Dr.", "Jr.", "Sr.", "Prof.", "Rev.",
                             "Mt.", "Ft.", "No.", "Vol.", "Pt.", "Ep.", "Ch."})
 _CUT = re.compile(r"\s+(?:at|from|on|in|to)\s+(?=\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|"
@@ -168,19 +174,15 @@ _CUT = re.compile(r"\s+(?:at|from|on|in|to)\s+(?=\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|S
 
 def trailing_title(text: str, *, max_words: int = 10) -> str | None:
     """The Title Case phrase that ends ``text`` ("..., The Chaser’s Media Circus")."""
-    toks = title_tokens(text)
     start = None
-    count = 0
-    for a, _b, tok in reversed(toks):
-        low = tok.lower()
-        if _is_cap(tok) or low in _SMALL or tok in (":", "–", "|", "-"):
-            count += 1
-            if _is_cap(tok):
-                start = a
-            if count > max_words + 4:
-                break
-            continue
-        break
+    for count, m in enumerate(reversed(list(_TOKEN.finditer(text))), start=1):
+        tok = m.group()
+        if _is_cap(tok):
+            start = m.start()
+        elif tok not in _JOINERS and tok.lower() not in _SMALL:
+            break
+        if count > max_words + 4:
+            break
     if start is None:
         return None
     title = text[start:].strip(" :–-|,")
@@ -229,15 +231,51 @@ def is_heading(unit: Unit) -> bool:
     words = _HEADING_WORD.findall(text)
     if not words or len(words) > 14:
         return False
-    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
-    small = sum(1 for w in words if w.lower() in _SMALL)
-    return caps >= max(1, (len(words) - small) * 0.75)
+    return _mostly_capitalised(words, 0.75)
+
+
+def _mostly_capitalised(words: list[str], share: float) -> bool:
+    """Do capitalised words (or numbers) make up ``share`` of the words that are not small?"""
+    caps = small = 0
+    for w in words:
+        if w[:1].isupper() or w[:1].isdigit():
+            caps += 1
+        if w.lower() in _SMALL:
+            small += 1
+    return caps >= max(1, (len(words) - small) * share)
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    """Does ``text`` hold one of ``words``?"""
+    for w in words:  # noqa: SIM110 (a plain loop: cheaper than ``any`` over a generator)
+        if w in text:
+            return True
+    return False
 
 
 def _air_verbs(body: str) -> Iterator[re.Match[str]]:
     """The broadcasting verbs of a unit ("returns", "airs", "will be broadcast")."""
-    if any(w in body for w in _AIR_VERB_WORDS):  # every verb holds one of these words
-        yield from _AIR_VERB.finditer(body)
+    # every verb holds one of these words
+    return _AIR_VERB.finditer(body) if _has_any(body, _AIR_VERB_WORDS) else iter(())
+
+
+def _verb_on_titles(body: str) -> Iterator[re.Match[str]]:
+    """``_VERB_ON_TITLE.finditer(body)``, scanned only when its verbs' last letter, "s", is
+    followed by "on" and a space somewhere."""
+    return _VERB_ON_TITLE.finditer(body) if _VERB_ON_NEEDS.search(body) else iter(())
+
+
+def _of_titles(body: str, end: int | None = None) -> Iterator[re.Match[str]]:
+    """``_OF_TITLE.finditer(body, 0, end)`` where the unit holds " of " (the test that was always
+    made first) and an "of" the pattern's look-ahead accepts after it."""
+    if " of " not in body or not _OF_NEEDS.search(body):
+        return iter(())
+    return _OF_TITLE.finditer(body, 0, len(body) if end is None else end)
+
+
+def _may_be_possessive(body: str) -> bool:
+    """Could ``_POSSESSIVE_QUOTE`` match? It needs "’s" or "'s" and a quote after them."""
+    return ("’s" in body or "'s" in body) and _POSSESSIVE_NEEDS.search(body) is not None
 
 
 _CLAUSE_SPLIT = re.compile(r",|(?<=[a-z0-9)”\"])[.!?;]\s+")
@@ -261,7 +299,10 @@ _TIME_WORDS = frozenset({"spring", "summer", "autumn", "fall", "winter", "week",
 def _only_dates(words: list[str]) -> bool:
     """Are the words only dates, weekdays and numbers ("Sundays", "September 2009")?"""
     for w in words:
-        if w[:1].isdigit() or sum(c.isalpha() for c in w) < 2:
+        if w[:1].isdigit():
+            continue
+        # fewer than two letters? (two leading letters answer most words without counting)
+        if not (len(w) > 1 and w[:2].isalpha()) and sum(c.isalpha() for c in w) < 2:
             continue
         if w.endswith(("’s", "'s")):
             w = w[:-2]  # "Sunday's"
@@ -279,18 +320,17 @@ def title_like(title: str, *, max_words: int = 10) -> bool:
     words = _HEADING_WORD.findall(title)
     if not words or len(words) > max_words:
         return False
-    if _BOILERPLATE.match(title.strip()) or _NOT_A_TITLE.match(title.strip()) \
-            or _RELEASE_NOTE.search(title):
-        return False
     if not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return False
+    stripped = title.strip()
+    if _BOILERPLATE.match(stripped) or _NOT_A_TITLE.match(stripped) \
+            or _RELEASE_NOTE.search(title):
         return False
     if _only_dates(words):
         return False
     if any(w.lower() in _NEWS_VERBS for w in words[1:]):
         return False  # "Global Unveils Fall 2025 Premiere Dates": a news headline
-    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
-    small = sum(1 for w in words if w.lower() in _SMALL)
-    return caps >= max(1, (len(words) - small) * 0.6)
+    return _mostly_capitalised(words, 0.6)
 
 
 def headline_title(headline: str, *, max_words: int = 8) -> str | None:
@@ -334,6 +374,14 @@ _EPISODE_LINE = re.compile(r"(?P<label>(?:Episode|EPISODE|Ep\.|Part|PART)\s+"
 _RUN_NOTE = re.compile(r"\s*\((?:new|final|returning)?\s*(?:(?:season|series)\s*\d*|new|premiere|"
                        r"repeat|encore|r)(?:\s+(?:premiere|finale|launch))?\)\W*$", re.IGNORECASE)
 _OWNER = re.compile(r"(\S+(?:\s\S+)?)[’']s\s+(?=\S)")
+
+
+def _owner(text: str) -> re.Match[str] | None:
+    """``_OWNER.match(text)``, tried only when the text holds the "’s" or "'s" it needs (the
+    pattern backtracks through every word before failing)."""
+    return _OWNER.match(text) if "’s" in text or "'s" in text else None
+
+
 _CAPITALISED_REST = re.compile(r"\w+(?:\s+(?:[A-Z][\w’'-]*|of|the|and|in|on|for|a|to)){2,}$")
 _CLOCK_ONLY = re.compile(r"[\d\s.:apm-]+", re.IGNORECASE)
 _HEADING_WORD = re.compile(r"[\w’'+&!-]+")
@@ -374,12 +422,13 @@ class ProgrammeFinder:
         self.headline = headline
         self._is_heading: dict[int, bool] = {}  # by unit index, filled as headings are asked for
         self._named: dict[int, str | None] = {}  # by unit start, filled as units are asked
+        self._low_text: str | None = None  # the text lower-cased, when first needed
 
     def not_channel(self, title: str | None, *, row: bool = False) -> str | None:
         if not title:
             return None
         t = title.strip(" :–-|,.“”\"‘’'()")
-        owner = _OWNER.match(t)
+        owner = _owner(t)
         if owner and self.channels.get(owner.group(1)) is not None:
             t = t[owner.end():]  # "CBC's THE NATURE OF THE NORTH", "AMC's The Walking Dead"
         t = self.without_channel_label(t)
@@ -390,7 +439,8 @@ class ProgrammeFinder:
         # Nation:") when more capitalised words follow.
         if _VERB_FIRST.match(t) and not (row and _CAPITALISED_REST.match(t)):
             return None
-        if t in _PRONOUNS or (t.split()[0] in _PRONOUNS and len(t.split()) <= 2):
+        words = t.split()
+        if t in _PRONOUNS or (words[0] in _PRONOUNS and len(words) <= 2):
             return None
         if _CLOCK_ONLY.fullmatch(t) or _only_dates(_HEADING_WORD.findall(t)):
             return None
@@ -420,7 +470,7 @@ class ProgrammeFinder:
         if len(parts) != 3 or parts[2].strip():
             return None
         aside = parts[1].strip()
-        owner = _OWNER.match(aside)
+        owner = _owner(aside)
         if not (aside[:1].islower()
                 or (owner and self.channels.get(owner.group(1)) is not None)):
             return None
@@ -446,18 +496,18 @@ class ProgrammeFinder:
         body = unit.text
         # "Foreign Correspondent’s ‘Leave no dark corner’"
         # (it needs "’s" or "'s": a substring test spares the scan of most units)
-        m = _POSSESSIVE_QUOTE.search(body) if "’s" in body or "'s" in body else None
+        m = _POSSESSIVE_QUOTE.search(body) if _may_be_possessive(body) else None
         if m:
             prog = self.not_channel(trailing_title(m.group(1)))
             if prog:
                 return TitleGuess(prog, m.group(2).strip(), "possessive")
         # "airs on Foreign Correspondent at 8 pm"
-        for m in _VERB_ON_TITLE.finditer(body):  # "airs on X" (a bare "on X" names no title)
+        for m in _verb_on_titles(body):  # "airs on X" (a bare "on X" names no title)
             cand = self.not_channel(leading_title(body[m.end():]))
             if cand:
                 return TitleGuess(cand, None, "airs-on")
         # “Poldark” (9 p.m. Sunday, Sept. 29)
-        for m in _QUOTED.finditer(body):
+        for m in _QUOTED.finditer(body) if "“" in body or '"' in body else ():
             if 0 <= rel_start - m.end() <= 4 or 0 <= m.start() - rel_end <= 4:
                 cand = self.not_channel(m.group(1))
                 if cand:
@@ -465,12 +515,12 @@ class ProgrammeFinder:
         # Listing row: "3.30 Tipi Tales: Set in ...", "SAT 21:00 The Young Montalbano (b06y89)"
         if rel_start <= 4:
             rest = body[rel_end:]
-            rest = re.sub(r"^[\s,–—-]+", "", rest)
+            rest = _ROW_LEAD.sub("", rest)
             for cm in self.channels.find(rest):
                 if cm.start <= 1:
                     rest = rest[cm.end:].lstrip(" ,–-")
                     break
-            cand = leading_title(re.split(r"\s[–—-]\s|:|\(|\.\s", rest, maxsplit=1)[0])
+            cand = leading_title(_ROW_TITLE_END.split(rest, maxsplit=1)[0])
             cand = self.not_channel(cand, row=True)
             if cand:
                 return TitleGuess(cand, None, "row")
@@ -503,7 +553,7 @@ class ProgrammeFinder:
         # "the second season of Killing Eve on Sunday, April 7 at 8:00 p.m.": the nearest
         # "season of", "episodes of" before the time, in its clause.
         of_title = None
-        for m in _OF_TITLE.finditer(body, 0, rel_start) if " of " in body else ():
+        for m in _of_titles(body, rel_start):
             if _CLAUSE_STOP.search(body, m.end(), rel_start) is None:
                 of_title = m
         if of_title is not None:
@@ -512,7 +562,7 @@ class ProgrammeFinder:
                 return TitleGuess(cand, None, "of")
         # "... series Fight for Planet A: Our Climate Challenge", "the show, The Chaser’s ..."
         # (a title named before the time first: a later one is usually another programme's)
-        kinds = list(_KIND_TITLE.finditer(body)) if any(w in body for w in _KIND_WORDS) else []
+        kinds = list(_KIND_TITLE.finditer(body)) if _has_any(body, _KIND_WORDS) else []
         for m in kinds:
             cand = self.not_channel(leading_title(body[m.end():])) if m.start() < rel_start \
                 else None
@@ -587,15 +637,14 @@ class ProgrammeFinder:
         if ":" in body:
             for m in _LABEL_TITLE.finditer(body):
                 out.append((0, m.start(), partial(m.group, "t")))
-        if "’s" in body or "'s" in body:
+        if _may_be_possessive(body):
             for m in _POSSESSIVE_QUOTE.finditer(body):
                 out.append((1, m.start(), partial(trailing_title, m.group(1))))
-        for pattern, needs in ((_VERB_ON_TITLE, ("on",)), (_OF_TITLE, (" of ",)),
-                               (_KIND_TITLE, _KIND_WORDS)):
-            if any(w in body for w in needs):
-                for m in pattern.finditer(body):
-                    out.append((1, m.end(), partial(leading_title, body[m.end():])))
-        if "he " in body:
+        for pattern in (_verb_on_titles(body), _of_titles(body),
+                        _KIND_TITLE.finditer(body) if _has_any(body, _KIND_WORDS) else ()):
+            for m in pattern:
+                out.append((1, m.end(), partial(leading_title, body[m.end():])))
+        if "he " in body and _has_any(body, _THEN_KIND_WORDS):
             for m in _TITLE_THEN_KIND.finditer(body):
                 out.append((1, m.start("t"), partial(m.group, "t")))
         if "“" in body or '"' in body:
@@ -678,22 +727,59 @@ class ProgrammeFinder:
                 first, second = first.strip(), second.strip()
                 if not first or not second:
                     continue
-                alone = re.compile(
-                    rf"(?<![\w:]){re.escape(first)}(?![\w]|\s*{re.escape(sep.strip())})",
-                    re.IGNORECASE)
-                if first.casefold() in known or (_spelled_alike(first, self.text)
-                                                 and len(alone.findall(self.text)) >= 1):
+                if first.casefold() in known or self.stands_alone(first, sep.strip()):
                     return TitleGuess(first, second, "split")
         return TitleGuess(title, None, "whole")
 
+    def stands_alone(self, first: str, sep: str) -> bool:
+        """Is ``first`` printed in the text (in any case) as a whole phrase, not followed by
+        ``sep``? The pattern is tried only where the lower-cased phrase occurs in the
+        lower-cased text, when that finds every place it can match (see
+        :func:`_lower_is_exact`); a case-insensitive pattern opening with a look-behind is
+        otherwise tried at every character."""
+        alone = re.compile(rf"(?<![\w:]){re.escape(first)}(?![\w]|\s*{re.escape(sep)})",
+                           re.IGNORECASE)
+        if not first or not _lower_is_exact(first, self.text):
+            return alone.search(self.text) is not None
+        if self._low_text is None:
+            self._low_text = self.text.lower()
+        low_first = first.lower()
+        i = self._low_text.find(low_first)
+        while i >= 0:
+            if alone.match(self.text, i):
+                return True
+            i = self._low_text.find(low_first, i + 1)
+        return False
+
     def presenter(self) -> str | None:
-        for pat, words in zip(_PRESENTER, _PRESENTER_WORDS, strict=True):
-            if not any(w in self.text for w in words):
-                continue  # the pattern cannot match without one of its words
-            m = pat.search(self.text)
-            if m:
-                return m.group("name")
-        return None
+        reports, label, title = _PRESENTER
+        # The first pattern needs "reports" somewhere; the other two open with one of their
+        # words, so they are tried only where one occurs.
+        m = reports.search(self.text) if "reports" in self.text else None
+        if m is None:
+            m = _leftmost(label, self.text, _PRESENTER_WORDS[1])
+        if m is None:
+            m = _leftmost(title, self.text, _PRESENTER_WORDS[2])
+        return m.group("name") if m else None
+
+
+def _leftmost(pattern: re.Pattern[str], text: str, starts: tuple[str, ...]
+              ) -> re.Match[str] | None:
+    """``pattern.search(text)`` for a pattern every match of which opens with one of
+    ``starts``: the pattern is tried only where one of them occurs (found by ``str.find``, in
+    C), nearest first. (A pattern opening with ``\\b`` is otherwise tried at every character.)
+    """
+    found = []
+    for word in starts:
+        i = text.find(word)
+        while i >= 0:
+            found.append(i)
+            i = text.find(word, i + 1)
+    for i in sorted(set(found)):
+        m = pattern.match(text, i)
+        if m:
+            return m
+    return None
 
 
 _NUMBER_WORDS = {w: i for i, w in enumerate(
