@@ -246,3 +246,34 @@ def test_a_note_on_the_run_after_a_title_is_not_part_of_it() -> None:
             "9:00-10:00 PM   DEEP COVER (Season 5 Premiere)\n10:00 PM   NIGHT DESK (season 4)\n\n"
             "All on CBS.\n")
     assert programmes(parse(text, country="US")) == ["Harbor Precinct", "Deep Cover", "Night Desk"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "KNOXVILLE, Tenn. (Jan. 2, 2019) - HGTV will premiere Rust Belt Revival, a new series "
+    "starring two sisters, on Saturday, Jan. 12, at 9/8c.",
+    "Immediately after, at 10/9c on Saturday, Jan. 12, HGTV debuts Rust Belt Revival, a "
+    "half-hour aftershow.",
+])
+def test_when_a_channel_is_the_subject_the_title_is_the_object(sentence: str) -> None:
+    assert programmes(parse(sentence, country="US")) == ["Rust Belt Revival"]
+
+
+def test_a_heading_with_a_note_on_the_run_names_the_programme_below_it() -> None:
+    text = ("CBC MEDIA CENTRE\n\nTHE TRAPLINE (new series)\nTuesday, Jan. 8 at 9 p.m. on CBC\n"
+            "A family takes over a fly-in lodge.\n")
+    assert programmes(parse(text, country="CA")) == ["The Trapline"]
+
+
+def test_a_bilingual_row_is_named_by_its_last_language() -> None:
+    text = ("Dé Sathairn 12 Eanáir / Saturday 12 January\n"
+            "Gaillimh v Maigh Eo / Galway v Mayo - coverage from 5.15pm on TG4\n")
+    assert programmes(parse(text, country="IE")) == ["Galway v Mayo"]
+
+
+def test_a_title_in_capitals_before_the_time_names_it() -> None:
+    text = ("CTV today announced that THE NORTHERN LIGHTS MUSIC AWARDS will broadcast live on "
+            "Sunday, Jan. 13 at 8 p.m. ET on CTV.\n\n"
+            "Fans can catch the arrivals on THE NORTHERN LIGHTS RED CARPET, live on CTV at "
+            "7 p.m. ET.\n")
+    assert programmes(parse(text, country="CA")) == [
+        "The Northern Lights Red Carpet", "The Northern Lights Music Awards"]

@@ -25,6 +25,7 @@ from schedules.extract.programmes import (
     tidy_case,
     title_like,
     unlabelled,
+    without_run_note,
 )
 from schedules.extract.released import find_release_date, url_date, url_date_in_text
 from schedules.extract.slots import Slot, SlotFinder, recurrence_hint, recurrence_rule
@@ -254,6 +255,7 @@ def _title_above(i: int, finder: ProgrammeFinder) -> TitleGuess | None:
     heading = finder.heading_before(i)
     heading = finder.without_channel_label(unlabelled(heading)) if heading else None
     if heading and title_like(heading) and finder.not_channel(heading):
+        heading = without_run_note(heading)
         series = finder.series_above(i)
         if series and series != heading:
             return TitleGuess(series, heading, "heading")

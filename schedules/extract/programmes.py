@@ -37,7 +37,7 @@ _PRONOUNS = {"It", "The series", "The show", "The programme", "The program", "Th
 _AIR_VERB = re.compile(r"\s+(?:will\s+(?:now\s+)?(?:also\s+)?)?(?:air|airs|screens?|premieres?|"
                        r"returns?|debuts?|starts?|begins?|kicks off|is on|continues|launches|"
                        r"will be (?:broadcast|screened|shown)|(?:is|are) back|airing|screening|"
-                       r"premiering)\b")
+                       r"premiering|broadcasts?)\b")
 _ON_TITLE = re.compile(r"\b(?:airs|screens|is|premieres|returns|continues|appears)?\s*on\s+")
 # Its matches with a verb, which are the ones read: a bare "on" match never covers the start of
 # a verb, and where a verb starts the pattern takes it, so these are found alike.
@@ -49,7 +49,7 @@ _KIND_WORDS = ("series", "show", "program", "documentary", "drama", "special", "
 _THEN_KIND_WORDS = ("program", "series", "show", "documentary", "special", "podcast",
                     "broadcast")
 _AIR_VERB_WORDS = ("air", "screen", "premier", "return", "debut", "start", "begin", "kicks off",
-                   "is on", "continues", "launches", "will be", "back")
+                   "is on", "continues", "launches", "will be", "back", "broadcast")
 # What every match of a pattern holds: a search for it (in C, from a literal or a set of
 # characters) spares the slower scan of most units.
 _VERB_ON_NEEDS = re.compile(r"s\s*on\s")  # every verb of _VERB_ON_TITLE ends in "s"
@@ -197,7 +197,7 @@ def trailing_title(text: str, *, max_words: int = 10) -> str | None:
     return " ".join(words) or None
 
 
-_ARTICLES = frozenset({"The", "A", "An"})
+_ARTICLES = frozenset({"The", "A", "An", "THE", "AN"})
 
 
 _HAS_WHEN = re.compile(
@@ -221,6 +221,8 @@ _DIGIT = re.compile(r"\d")
 
 def is_heading(unit: Unit) -> bool:
     text = unit.text.strip()
+    if text.endswith(")"):
+        text = _RUN_NOTE.sub("", text)  # "THE TRAPLINE (new series)"
     # Every test must pass; the cheap ones go first (most units are long sentences).
     if not 2 <= len(text) <= 90 or (text.endswith((".", ",", ";")) and not text.endswith("...")):
         return False
@@ -232,6 +234,15 @@ def is_heading(unit: Unit) -> bool:
     if not words or len(words) > 14:
         return False
     return _mostly_capitalised(words, 0.75)
+
+
+_CAPS_RUN = re.compile(r"(?<![\w’'])[A-Z0-9][A-Z0-9’'&!?.-]*[A-Z0-9!?]"
+                       r"(?:[ :]+(?:[A-Z0-9][A-Z0-9’'&!?.-]*[A-Z0-9!?]|[A-Z]|&))+(?![\w’'])")
+_TWO_CAPITALS = re.compile(r"[A-Z]{3}")
+
+
+def _has_caps_run(body: str) -> bool:
+    return _TWO_CAPITALS.search(body) is not None
 
 
 def _mostly_capitalised(words: list[str], share: float) -> bool:
@@ -373,6 +384,13 @@ _EPISODE_LINE = re.compile(r"(?P<label>(?:Episode|EPISODE|Ep\.|Part|PART)\s+"
 # A bracketed note on the run after a title: "(season 4)", "(New Series)", "(Season 3 Premiere)".
 _RUN_NOTE = re.compile(r"\s*\((?:new|final|returning)?\s*(?:(?:season|series)\s*\d*|new|premiere|"
                        r"repeat|encore|r)(?:\s+(?:premiere|finale|launch))?\)\W*$", re.IGNORECASE)
+
+
+def without_run_note(title: str) -> str:
+    """"THE TRAPLINE (new series)" -> "THE TRAPLINE"."""
+    return _RUN_NOTE.sub("", title) if title.endswith(")") else title
+
+
 _OWNER = re.compile(r"(\S+(?:\s\S+)?)[’']s\s+(?=\S)")
 
 
@@ -427,12 +445,14 @@ class ProgrammeFinder:
     def not_channel(self, title: str | None, *, row: bool = False) -> str | None:
         if not title:
             return None
-        t = title.strip(" :–-|,.“”\"‘’'()")
+        t = _RUN_NOTE.sub("", title).strip(" :–-|,.“”\"‘’'()")
         owner = _owner(t)
         if owner and self.channels.get(owner.group(1)) is not None:
             t = t[owner.end():]  # "CBC's THE NATURE OF THE NORTH", "AMC's The Walking Dead"
         t = self.without_channel_label(t)
         t = _RUN_NOTE.sub("", t)  # "COASTAL KITCHEN (season 4)", "Roomies (New Series)"
+        if t.count(")") > t.count("("):
+            return None  # "2025) - HGTV": the tail of a dateline, not a title
         if len(t) < 2 or self.channels.get(t) is not None or has_when(t):
             return None
         # In a listing row a title may open with such a word ("12pm From The Heart Of Our
@@ -534,6 +554,8 @@ class ProgrammeFinder:
         # the title.
         if len(body) <= 120 and body[:1].isupper():
             first = _TITLE_STOP.split(body, maxsplit=1)[0]
+            if " / " in first:  # "Gaillimh v Maigh Eo / Galway v Mayo": the English name
+                first = first.rsplit(" / ", 1)[1]
             cand = self._title_at(first) if len(first) < min(len(body), 80) else None
             if cand and cand == first.strip() and title_like(cand, max_words=8):
                 return TitleGuess(cand, None, "title-first")
@@ -590,12 +612,29 @@ class ProgrammeFinder:
             cand = self.not_channel(trailing_title(clause))
             if cand and title_like(cand):
                 return TitleGuess(cand, None, "subject")
+            if self._ends_with_channel(clause):
+                # "HGTV will premiere Rust Belt Revival", "Bravo debuts Sandpiper After Dark"
+                cand = self.not_channel(leading_title(body[m.end():].lstrip()))
+                if cand and title_like(cand):
+                    return TitleGuess(cand, None, "object")
+        # "Fans can catch the arrivals on THE NORTHERN LIGHTS RED CARPET, live on CTV at 7 p.m.":
+        # North American releases print titles in capitals; the nearest before the time.
+        for m in reversed(_CAPS_RUN.findall(body, 0, rel_start) if _has_caps_run(body) else []):
+            cand = self.not_channel(m)
+            if cand and len(cand.split()) >= 2 and title_like(cand):
+                return TitleGuess(cand, None, "capitals")
         for m in kinds:
             cand = self.not_channel(leading_title(body[m.end():]))
             if cand:
                 return TitleGuess(cand, None, "kind")
         del text
         return None
+
+    def _ends_with_channel(self, clause: str) -> bool:
+        """Does ``clause`` end with a channel's name ("... - HGTV", "Bravo")?"""
+        tail = clause.rstrip()
+        found = self.channels.find(tail[-40:])
+        return bool(found) and found[-1].end >= len(tail[-40:]) - 1
 
     def _title_at(self, text: str) -> str | None:
         """The title ``text`` opens with, without a trailing "on <channel>"."""
