@@ -277,3 +277,13 @@ def test_a_title_in_capitals_before_the_time_names_it() -> None:
             "7 p.m. ET.\n")
     assert programmes(parse(text, country="CA")) == [
         "The Northern Lights Red Carpet", "The Northern Lights Music Awards"]
+
+
+@pytest.mark.parametrize("label", ["Debuting Sunday", "DEBUTING SUNDAY", "WHYY TV", "KQED",
+                                   "CBLT-DT"])
+def test_verbs_and_call_signs_are_not_titles(label: str) -> None:
+    from schedules.channels import table
+    from schedules.extract.programmes import ProgrammeFinder
+
+    finder = ProgrammeFinder("", [], channels=table("US"), headline=None)
+    assert finder.not_channel(label) is None

@@ -377,8 +377,11 @@ def tidy_case(title: str, document: str) -> str:
                     for i, w in enumerate(title.title().split()))
 
 
-_VERB_FIRST = re.compile(r"(?:Airs?|Airing|Premier\w*|Screen\w*|Watch|Catch|Starts?|Begins?|"
-                         r"Returns?|Tune|Live|From|On|At|Also)\b")
+_VERB_FIRST = re.compile(r"(?:Airs?|Airing|Premier\w*|Screen\w*|Debut\w*|Watch|Catch|Starts?|"
+                         r"Begins?|Returns?|Tune|Live|From|On|At|Also|AIRS?|AIRING|PREMIER\w*|"
+                         r"SCREEN\w*|DEBUT\w*|STARTS?|BEGINS?|RETURNS?)\b")
+# A station's call sign ("WHYY TV", "KQED", "CBLT-DT"): a channel, never a title.
+_CALL_SIGN = re.compile(r"[CKW][A-Z]{2,3}(?:[- ]?(?:TV|DT|HD|FM|AM|\d{1,2}))?")
 _EPISODE_LINE = re.compile(r"(?P<label>(?:Episode|EPISODE|Ep\.|Part|PART)\s+"
                            r"(?:\d{1,3}|[A-Z][a-z]+))(?:\s*(?:of\s+\w+)?\s*[:–—-]\s*(?P<title>\S.{0,80}))?$")
 # A bracketed note on the run after a title: "(season 4)", "(New Series)", "(Season 3 Premiere)".
@@ -453,7 +456,8 @@ class ProgrammeFinder:
         t = _RUN_NOTE.sub("", t)  # "COASTAL KITCHEN (season 4)", "Roomies (New Series)"
         if t.count(")") > t.count("("):
             return None  # "2025) - HGTV": the tail of a dateline, not a title
-        if len(t) < 2 or self.channels.get(t) is not None or has_when(t):
+        if len(t) < 2 or self.channels.get(t) is not None or has_when(t) \
+                or _CALL_SIGN.fullmatch(t):
             return None
         # In a listing row a title may open with such a word ("12pm From The Heart Of Our
         # Nation:") when more capitalised words follow.

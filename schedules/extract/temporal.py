@@ -489,7 +489,8 @@ def _with_paired_days(text: str, start: int, stop: int,
             continue  # numeric and ISO dates print their month with each day
         before: list[DateMention] = []
         head = d
-        while head.text and not _starts_with_month(head.text):
+        month_first = not d.text[0].isdecimal() and _starts_with_month(d.text)
+        while not month_first and _joined_before(text, max(taken_until, start), head.start):
             m = _DAY_BEFORE_PAIR.search(text, max(taken_until, head.start - 40), head.start)
             if m is None:
                 break
@@ -505,7 +506,7 @@ def _with_paired_days(text: str, start: int, stop: int,
         out.extend(reversed(before))
         out.append(d)
         taken_until = d.end
-        if _starts_with_month(d.text):
+        if month_first and ("&" in text[d.end:d.end + 4] or "and" in text[d.end:d.end + 6]):
             limit = dates[i + 1].start if i + 1 < len(dates) else stop
             m = _DAY_AFTER_PAIR.match(text, d.end, limit)
             if m is not None and d.day < int(m.group("day")) <= 31 and d.day2 is None:
@@ -517,6 +518,13 @@ def _with_paired_days(text: str, start: int, stop: int,
                                             m.end("day")]))
                 taken_until = m.end("day")
     return out
+
+
+def _joined_before(text: str, start: int, pos: int) -> bool:
+    """Does "&", "and" or "," end ``text[start:pos]``, spaces aside (a day may be paired)?"""
+    while pos > start and text[pos - 1].isspace():
+        pos -= 1
+    return pos > start and (text[pos - 1] in "&," or text.endswith("and", start, pos))
 
 
 def _starts_with_month(text: str) -> bool:
