@@ -272,3 +272,27 @@ def test_event_times_beside_a_broadcast_are_not_airings(sentence: str) -> None:
     release = parse("Highlights follow in Match Night at 10.30pm on Sunday 6 January on BBC "
                     f"One.\n\n{sentence}", country="GB")
     assert when(release) == ["2019-01-06 22:30"]
+
+
+def test_a_streaming_service_in_the_next_clause_does_not_make_the_time_a_stream() -> None:
+    release = parse("The drama begins on BBC Radio 4 on Sunday 6 January at 3pm. Each episode is "
+                    "repeated the following Saturday at 9pm, and all three will be available on "
+                    "BBC Sounds.", country="GB")
+    assert when(release) == ["2019-01-06 15:00", "2019-01-12 21:00"]
+
+
+def test_a_second_channel_at_the_same_time_is_a_second_airing() -> None:
+    release = parse("Transmission: Sunday 6 January, 21:00-22:00, ITV1 and ITVX (STV in Scotland, "
+                    "same time)", country="GB")
+    assert sorted((a.local_start.strftime("%H:%M"), a.channel) for a in release.airings) == [
+        ("21:00", "ITV"), ("21:00", "STV")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A girl goes missing from a christening party at 3pm on a Saturday afternoon.",
+    "The Wellington auction opened at 11am and closed at noon.",
+    "She meets a pearl-farm chef who starts work at 4am.",
+])
+def test_times_of_the_story_beside_a_listing_are_not_airings(sentence: str) -> None:
+    release = parse(f"The Quiet Hour begins on Channel 9 on Sunday 6 January at 9pm.\n\n{sentence}")
+    assert when(release) == ["2019-01-06 21:00"]

@@ -424,6 +424,9 @@ class SlotFinder:
         dates = self._dates_in(unit) if digits else []  # every date form has a digit
         days = find_days(text, a, b, taken=[(d.start, d.end) for d in dates]) \
             if words else []
+        if days and (" a " in unit.text or " an " in unit.text):
+            # "at a christening party at 3pm on a Saturday afternoon": any Saturday, no date
+            days = [d for d in days if not _INDEFINITE.search(text, max(a, d.start - 4), d.start)]
         if days and ("’s" in unit.text or "'s" in unit.text):
             # "a replay of Saturday's match": the day of the match, not of the broadcast
             days = [d for d in days if not _POSSESSIVE.match(text, d.end)]
@@ -656,6 +659,10 @@ class SlotFinder:
             if not feeds:
                 continue
             linear, on_demand = self._channels_for(t, groups)
+            if "same time" in unit.text:
+                # "ITV1 and ITVX (STV in Scotland, same time)": another channel, same slot
+                linear = linear + [ch for g in groups for ch in g[2] if ch not in linear
+                                   and _SAME_TIME_AFTER.match(self.text, g[1], unit.end)]
             streaming_only = not linear and self._stream_nearest(t, groups)
             if not linear:
                 linear = self._fallback_channels(index, ctx)
@@ -797,7 +804,11 @@ class SlotFinder:
 
     def _stream_nearest(self, t: TimeMention,
                         groups: list[tuple[int, int, list[Channel | str], list[str]]]) -> bool:
-        near = [g for g in groups if (0 <= g[0] - t.end <= 40) or (0 <= t.start - g[1] <= 40)]
+        near = [g for g in groups
+                if (0 <= g[0] - t.end <= 40 and not _CLAUSE_END.search(self.text, t.end, g[0]))
+                or (0 <= t.start - g[1] <= 40
+                    and not _CLAUSE_END.search(self.text, g[1], t.start))]
+        # ("... at 9pm, and all three will be available on BBC Sounds": another clause)
         return bool(near) and all(not g[2] and g[3] for g in near)
 
     def _repeat_near(self, unit: Unit, t: TimeMention, times: list[TimeMention], *,
@@ -946,6 +957,8 @@ def _stated_zones(text: str) -> list[str | None]:
     return list(dict.fromkeys(labels))
 
 
+_INDEFINITE = re.compile(r"\ban?\s+\Z", re.IGNORECASE)
+_SAME_TIME_AFTER = re.compile(r"[^.;\n]{0,30}?\bsame time\b")
 _POSSESSIVE = re.compile(r"[’']s\b")
 _CUE_THEN_TIME = re.compile(r"[\s:\u2013-]*(?:(?:is|at|of|from|set for|scheduled for)\s+)?")
 
