@@ -296,3 +296,13 @@ def test_a_second_channel_at_the_same_time_is_a_second_airing() -> None:
 def test_times_of_the_story_beside_a_listing_are_not_airings(sentence: str) -> None:
     release = parse(f"The Quiet Hour begins on Channel 9 on Sunday 6 January at 9pm.\n\n{sentence}")
     assert when(release) == ["2019-01-06 21:00"]
+
+
+def test_a_playdate_list_prints_the_month_once() -> None:
+    text = ("Other HBO playdates: January 6 (11:45 p.m.), 9 (8:00 a.m.), 12 (3:30 p.m.) and 17 "
+            "(10:00 p.m.)\nHBO2 playdates: January 14 (8:00 p.m.) and 29 (2:15 a.m.)\n")
+    release = parse(text, country="US")
+    assert sorted((a.local_start.strftime("%Y-%m-%d %H:%M"), a.channel)
+                  for a in release.airings) == [
+        ("2019-01-06 23:45", "HBO"), ("2019-01-09 08:00", "HBO"), ("2019-01-12 15:30", "HBO"),
+        ("2019-01-14 20:00", "HBO2"), ("2019-01-17 22:00", "HBO"), ("2019-01-29 02:15", "HBO2")]

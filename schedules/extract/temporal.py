@@ -506,18 +506,40 @@ def _with_paired_days(text: str, start: int, stop: int,
         out.extend(reversed(before))
         out.append(d)
         taken_until = d.end
-        if month_first and ("&" in text[d.end:d.end + 4] or "and" in text[d.end:d.end + 6]):
+        if month_first and d.day2 is None:
             limit = dates[i + 1].start if i + 1 < len(dates) else stop
-            m = _DAY_AFTER_PAIR.match(text, d.end, limit)
-            if m is not None and d.day < int(m.group("day")) <= 31 and d.day2 is None:
-                wd = m.group("wd")
-                out.append(DateMention(m.start("day") if wd is None else m.start("wd"),
-                                       m.end("day"), int(m.group("day")), d.month, d.year,
-                                       weekday_number(wd) if wd else None, None,
-                                       text[m.start("day") if wd is None else m.start("wd"):
-                                            m.end("day")]))
-                taken_until = m.end("day")
+            out.extend(_days_after(text, d, limit))
+            taken_until = max(taken_until, out[-1].end)
     return out
+
+
+def _days_after(text: str, d: DateMention, limit: int) -> list[DateMention]:
+    """The later days printed after a month-first date with its month left out: "May 24 and
+    25", and a network's playdate list, "June 2 (11:45 p.m.), 5 (8:00 a.m.) and 13 (10 p.m.)"."""
+    out: list[DateMention] = []
+    pos, last = d.end, d.day
+    while True:
+        note = _BRACKETED.match(text, pos, limit)
+        after_note = note.end() if note else pos
+        if not ("&" in text[after_note:after_note + 4] or "and" in text[after_note:after_note + 6]
+                or (note and "," in text[after_note:after_note + 3])):
+            return out
+        m = (_DAY_IN_LIST if note else _DAY_AFTER_PAIR).match(text, after_note, limit)
+        if m is None or not last < int(m.group("day")) <= 31:
+            return out
+        wd = m.group("wd")
+        begin = m.start("day") if wd is None else m.start("wd")
+        out.append(DateMention(begin, m.end("day"), int(m.group("day")), d.month, d.year,
+                               weekday_number(wd) if wd else None, None,
+                               text[begin:m.end("day")]))
+        pos, last = m.end("day"), int(m.group("day"))
+
+
+# "(11:45 p.m.)" after a playdate; then ", 5 (" / " and 13 (" in the list.
+_BRACKETED = re.compile(r"\s*\([^()\n]{1,30}\)")
+_DAY_IN_LIST = re.compile(
+    rf"\s*(?:,\s*(?:and\s+)?|&\s*|and\s+)(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?P<day>[0-3]?\d)"
+    rf"(?!\d){_ORD}?(?=\s*\()")
 
 
 def _joined_before(text: str, start: int, pos: int) -> bool:
