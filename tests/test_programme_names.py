@@ -287,3 +287,25 @@ def test_verbs_and_call_signs_are_not_titles(label: str) -> None:
 
     finder = ProgrammeFinder("", [], channels=table("US"), headline=None)
     assert finder.not_channel(label) is None
+
+
+@pytest.mark.parametrize("label", ["SBS and NITV", "Seven and 7plus", "Channel: U&Dave",
+                                   "Episodes: 8 x 40'", "Broadcast Details", "Episode Guide",
+                                   "Tonight", "This Saturday", "LinkedIn", "Repeated"])
+def test_channel_lists_labels_and_furniture_are_not_titles(label: str) -> None:
+    from schedules.channels import table
+    from schedules.extract.programmes import ProgrammeFinder
+
+    finder = ProgrammeFinder("", [], channels=table("AU"), headline=None)
+    assert finder.not_channel(label) is None
+
+
+def test_episode_headings_name_episodes_of_the_programme_above() -> None:
+    text = ("THE LONG PADDOCK\nA three-part documentary series about a drought drive\n\n"
+            "Premieres Sunday 6 January at 7.40pm on ABC TV\n\nEPISODE GUIDE\n\n"
+            "Ep 1 - Dry Start\nSunday 6 January, 7.40pm\nThe family weighs the cost of feed.\n\n"
+            "Ep 2 - The Reserve\nSunday 13 January, 7.40pm\nA ranger's inspection.\n")
+    release = parse(text)
+    assert sorted({(a.local_start.strftime("%d"), a.programme, a.episode)
+                   for a in release.airings}) == [
+        ("06", "The Long Paddock", "Dry Start"), ("13", "The Long Paddock", "The Reserve")]

@@ -206,6 +206,10 @@ def _name_slots(slots: list[Slot], units: list[Unit], finder: ProgrammeFinder,
         guess = in_unit[where]
         i = index.get(slot.unit.start, 0)
         episode = finder.episode_lead(slot.unit)
+        if episode is None and guess is None:
+            # under an "Ep 1 - Dry Start" heading: the episode, the programme named above
+            heading = finder.heading_before(i)
+            episode = finder.episode_line(heading) if heading else None
         if episode is not None and (guess is None or guess.episode is None):
             # "Part One: “Across the Sierra” — Tuesday 9pm": the programme is named above.
             if i not in nearby:
@@ -254,7 +258,8 @@ def _title_above(i: int, finder: ProgrammeFinder) -> TitleGuess | None:
         return TitleGuess(named, None, "context")
     heading = finder.heading_before(i)
     heading = finder.without_channel_label(unlabelled(heading)) if heading else None
-    if heading and title_like(heading) and finder.not_channel(heading):
+    if heading and title_like(heading) and finder.not_channel(heading) \
+            and finder.episode_line(heading) is None:
         heading = without_run_note(heading)
         series = finder.series_above(i)
         if series and series != heading:

@@ -85,7 +85,7 @@ _LABEL_TITLE = re.compile(r"^\s*(?:WHAT|What|PROGRAMME|Programme|PROGRAM|Program
 # "Episode one, “Low Water”, premieres ..."): the quoted or capitalised words are the episode,
 # and the programme is named elsewhere.
 _EPISODE_LEAD = re.compile(
-    r"\s*(?P<label>(?:Episode|EPISODE|Ep\.|Part|PART|Chapter|CHAPTER)\s+(?:\d{1,3}|[A-Za-z]+))"
+    r"\s*(?P<label>(?:Episode|EPISODE|Ep\.?|EP\.?|Part|PART|Chapter|CHAPTER)\s+(?:\d{1,3}|[A-Za-z]+))"
     r"\s*(?:[,:–—-]\s*)?(?:[“\"‘](?P<quoted>[^”\"’\n]{2,80})[”\"’]"
     r"|(?P<plain>[A-Z][^,;:.(\n–—]{1,60}?)(?=\s+[–—-]\s|[,;.(]|$))?")
 _RELEASE_NOTE = re.compile(r"\b(?:press|media|news) release\b|\bfile type\b|"
@@ -382,11 +382,22 @@ _VERB_FIRST = re.compile(r"(?:Airs?|Airing|Premier\w*|Screen\w*|Debut\w*|Watch|C
                          r"SCREEN\w*|DEBUT\w*|STARTS?|BEGINS?|RETURNS?)\b")
 # A station's call sign ("WHYY TV", "KQED", "CBLT-DT"): a channel, never a title.
 _CALL_SIGN = re.compile(r"[CKW][A-Z]{2,3}(?:[- ]?(?:TV|DT|HD|FM|AM|\d{1,2}))?")
-_EPISODE_LINE = re.compile(r"(?P<label>(?:Episode|EPISODE|Ep\.|Part|PART)\s+"
+_EPISODE_LINE = re.compile(r"(?P<label>(?:Episode|EPISODE|Ep\.?|EP\.?|Part|PART|Chapter)\s+"
                            r"(?:\d{1,3}|[A-Z][a-z]+))(?:\s*(?:of\s+\w+)?\s*[:–—-]\s*(?P<title>\S.{0,80}))?$")
 # A bracketed note on the run after a title: "(season 4)", "(New Series)", "(Season 3 Premiere)".
 _RUN_NOTE = re.compile(r"\s*\((?:new|final|returning)?\s*(?:(?:season|series)\s*\d*|new|premiere|"
                        r"repeat|encore|r)(?:\s+(?:premiere|finale|launch))?\)\W*$", re.IGNORECASE)
+
+
+# Labels, listing furniture and social-media names that headings and rows hold.
+_JUNK_TITLE = re.compile(
+    r"(?i:episode guide|broadcast details?|programme details?|program details?|listings?|"
+    r"schedule|tonight|today|tomorrow|this (?:week|weekend|evening|\w+day)|first|moved|"
+    r"repeated|english|irish|gaeilge|two-night|one-night|linkedin|twitter|facebook|instagram|"
+    r"youtube|tiktok|threads|bluesky|whatsapp|"
+    r"(?:channel|episodes?|duration|running time|slot|genre|category|tx|rpt|repeat|format|"
+    r"presenter|host|producer|credits?|when|where)\s*:.*)")
+_CONNECTORS = re.compile(r"(?:[\s,&+/]|\band\b|\bor\b|\bon\b|\bplus\b)*")
 
 
 def without_run_note(title: str) -> str:
@@ -468,7 +479,19 @@ class ProgrammeFinder:
             return None
         if _CLOCK_ONLY.fullmatch(t) or _only_dates(_HEADING_WORD.findall(t)):
             return None
+        if _JUNK_TITLE.fullmatch(t) or self._only_channels(t):
+            return None
         return t
+
+    def _only_channels(self, t: str) -> bool:
+        """"SBS and NITV", "Seven and 7plus": a list of channels, not a programme."""
+        found = self.channels.find(t) if (" and " in t or "&" in t or "," in t) else []
+        if len(found) < 2:
+            return False
+        rest = t
+        for cm in reversed(found):
+            rest = rest[:cm.start] + rest[cm.end:]
+        return _CONNECTORS.fullmatch(rest) is not None
 
     def without_channel_label(self, title: str) -> str:
         """"BBC Four – Treasures of the Tideline", "TVNZ 1: Coast to Coast": press offices file
@@ -501,6 +524,12 @@ class ProgrammeFinder:
         subject = parts[0].strip()
         cand = self.not_channel(leading_title(subject))
         return cand if cand and cand == subject and title_like(cand) else None
+
+    @staticmethod
+    def episode_line(text: str) -> str | None:
+        """"Ep 1 - Dry Start" -> "Dry Start", "Part Two" -> "Part Two"; None for other text."""
+        m = _EPISODE_LINE.match(text.strip())
+        return (m.group("title") or m.group("label")).strip() if m else None
 
     def episode_lead(self, unit: Unit) -> str | None:
         """The episode a unit opens with ("Part One: “Across the Sierra” — ...": "Across the
