@@ -306,3 +306,21 @@ def test_a_playdate_list_prints_the_month_once() -> None:
                   for a in release.airings) == [
         ("2019-01-06 23:45", "HBO"), ("2019-01-09 08:00", "HBO"), ("2019-01-12 15:30", "HBO"),
         ("2019-01-14 20:00", "HBO2"), ("2019-01-17 22:00", "HBO"), ("2019-01-29 02:15", "HBO2")]
+
+
+@pytest.mark.parametrize(("printed", "day"), [
+    ("Christmas Eve", "2019-12-24"), ("Christmas Day", "2019-12-25"),
+    ("Boxing Day", "2019-12-26"), ("St Stephen’s Day", "2019-12-26"),
+    ("New Year's Eve", "2019-12-31"), ("HOGMANAY", "2019-12-31"),
+])
+def test_a_holiday_names_its_day(printed: str, day: str) -> None:
+    text = f"THE CHRISTMAS KITCHEN\nBBC Two, {printed}, 6.30pm-7.30pm\n"
+    release = parse(text, country="GB", ref=dt.date(2019, 12, 1))
+    assert [(a.local_start.strftime("%Y-%m-%d %H:%M"), a.programme) for a in release.airings] \
+        == [(f"{day} 18:30", "The Christmas Kitchen")]
+
+
+def test_new_years_day_after_a_december_release_is_next_year() -> None:
+    release = parse("Live from the square, New Year's Day at 10am on BBC One.", country="GB",
+                    ref=dt.date(2019, 12, 10))
+    assert when(release) == ["2020-01-01 10:00"]

@@ -15,6 +15,7 @@ from functools import partial
 
 from schedules.channels import PLAIN_LATIN, ChannelTable
 from schedules.extract.lexicon import month_number, weekday_number
+from schedules.extract.temporal import names_holiday
 from schedules.extract.units import Unit
 
 _SMALL = {"of", "the", "and", "for", "a", "an", "in", "on", "to", "with", "at", "from", "&", "+",
@@ -212,7 +213,8 @@ _HAS_WHEN = re.compile(
 def has_when(text: str) -> bool:
     """Does the text state a date or a clock time?"""
     if _DIGIT.search(text) is None and "midnight" not in text and "noon" not in text:
-        return False  # every other form has a digit; this C-speed scan skips most headings
+        # every other form has a digit; this C-speed scan skips most headings
+        return names_holiday(text)  # "BBC One, Christmas Day"
     return _HAS_WHEN.search(text) is not None
 
 

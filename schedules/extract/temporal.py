@@ -438,7 +438,61 @@ def find_dates(text: str, start: int = 0, end: int | None = None, *,
     out = scan_dates(text, start, stop, day_first=day_first)
     if out and ("&" in text or "and" in text or "," in text):
         out = _with_paired_days(text, start, stop, out)
+    if any(w in text for w in _HOLIDAY_HINTS):
+        out = _with_holidays(text, start, stop, out)
     return out
+
+
+# Days a holiday names, the same every year ("Christmas Eve, 6.30pm", "New Year's Eve"). The
+# movable ones (Easter, Thanksgiving) are left out: their dates differ by year and country.
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "Christmas Eve": (12, 24), "Christmas Day": (12, 25), "Christmas Night": (12, 25),
+    "Boxing Day": (12, 26), "St Stephen's Day": (12, 26), "St. Stephen's Day": (12, 26),
+    "New Year's Eve": (12, 31), "Hogmanay": (12, 31), "New Year's Day": (1, 1),
+    "Australia Day": (1, 26), "Waitangi Day": (2, 6), "Valentine's Day": (2, 14),
+    "St Patrick's Day": (3, 17), "St. Patrick's Day": (3, 17), "Anzac Day": (4, 25),
+    "ANZAC Day": (4, 25), "Canada Day": (7, 1), "Independence Day": (7, 4),
+    "Fourth of July": (7, 4), "Halloween": (10, 31), "Remembrance Day": (11, 11),
+    "Veterans Day": (11, 11), "Veterans' Day": (11, 11),
+}
+
+
+def _holiday_forms() -> dict[str, tuple[int, int]]:
+    forms: dict[str, tuple[int, int]] = {}
+    for name, day in HOLIDAYS.items():
+        for spelling in {name, name.replace("'", "\u2019")}:
+            for form in (spelling, spelling.upper(), spelling.title().replace("\u2019S", "\u2019s")
+                         .replace("'S", "'s")):
+                forms[form] = day
+    return forms
+
+
+_HOLIDAY_FORMS = _holiday_forms()
+_HOLIDAY = re.compile(r"(?<![\w])(?:" + "|".join(
+    re.escape(f) for f in sorted(_HOLIDAY_FORMS, key=len, reverse=True)) + r")(?![\w])")
+_HOLIDAY_HINTS = ("Christmas", "CHRISTMAS", "Boxing", "BOXING", "Stephen", "STEPHEN", "Year",
+                  "YEAR", "Hogmanay", "HOGMANAY", "Australia Day", "AUSTRALIA DAY", "Waitangi",
+                  "WAITANGI", "Valentine", "VALENTINE", "Patrick", "PATRICK", "Anzac", "ANZAC",
+                  "Canada Day", "CANADA DAY", "Independence", "INDEPENDENCE", "Fourth",
+                  "FOURTH", "Halloween", "HALLOWEEN", "Remembrance", "REMEMBRANCE", "Veterans",
+                  "VETERANS")
+
+
+def names_holiday(text: str) -> bool:
+    """Does ``text`` name a holiday of :data:`HOLIDAYS` ("Christmas Eve")?"""
+    return any(w in text for w in _HOLIDAY_HINTS) and _HOLIDAY.search(text) is not None
+
+
+def _with_holidays(text: str, start: int, stop: int,
+                   dates: list[DateMention]) -> list[DateMention]:
+    """``dates`` and the days holidays name, in order; a holiday inside a date is left out."""
+    found = []
+    for m in _HOLIDAY.finditer(text, start, stop):
+        if any(d.start < m.end() and m.start() < d.end for d in dates):
+            continue
+        month, day = _HOLIDAY_FORMS[m.group(0)]
+        found.append(DateMention(m.start(), m.end(), day, month, None, None, None, m.group(0)))
+    return sorted([*dates, *found], key=lambda d: d.start) if found else dates
 
 
 def scan_dates(text: str, start: int = 0, end: int | None = None, *,
