@@ -324,3 +324,10 @@ def test_new_years_day_after_a_december_release_is_next_year() -> None:
     release = parse("Live from the square, New Year's Day at 10am on BBC One.", country="GB",
                     ref=dt.date(2019, 12, 10))
     assert when(release) == ["2020-01-01 10:00"]
+
+
+def test_a_stream_named_after_the_time_leaves_the_broadcast_on_its_channel() -> None:
+    release = parse("NBC will broadcast the awards live from Hollywood on Sunday, Jan. 13 at "
+                    "8 p.m. ET, with the ceremony streaming live on Peacock.", country="US")
+    assert [(a.local_start.strftime("%d %H:%M"), a.channel) for a in release.airings] == [
+        ("13 20:00", "NBC")]

@@ -767,20 +767,25 @@ class SlotFinder:
         it in the same clause, else any linear channel of the unit. A nearest group of
         streaming services only ("on TVO.org from 3:00 p.m.") means the time is a stream."""
         on_demand = [s for g in groups for s in g[3]]
-        for g in groups:
-            if g[0] < t.end:
-                continue
-            between = self.text[t.end:g[0]]
-            if len(between) <= 120 and not _CLAUSE_END.search(between):
-                return list(g[2]), on_demand
-            break
+        before = None
         for g in reversed(groups):
             if g[1] > t.start:
                 continue
             between = self.text[g[1]:t.start]
             if len(between) <= 160 and not _CLAUSE_END.search(between):
+                before = g
+            break
+        for g in groups:
+            if g[0] < t.end:
+                continue
+            between = self.text[t.end:g[0]]
+            if len(between) <= 120 and not _CLAUSE_END.search(between):
+                if not g[2] and before is not None and before[2]:
+                    break  # "NBC will broadcast ... at 8 p.m., with it streaming on Peacock"
                 return list(g[2]), on_demand
             break
+        if before is not None:
+            return list(before[2]), on_demand
         with_linear = [g for g in groups if g[2]]
         if not with_linear:
             return [], on_demand
