@@ -331,3 +331,19 @@ def test_a_stream_named_after_the_time_leaves_the_broadcast_on_its_channel() -> 
                     "8 p.m. ET, with the ceremony streaming live on Peacock.", country="US")
     assert [(a.local_start.strftime("%d %H:%M"), a.channel) for a in release.airings] == [
         ("13 20:00", "NBC")]
+
+
+def test_a_first_broadcast_label_and_an_evening_repeat_are_airings() -> None:
+    text = ("## The Lighthouse Letters (Radio 4)\n\n"
+            "- **First broadcast:** Monday 7 January, 10.45-11.00am, BBC Radio 4\n"
+            "- **Evening repeat:** the same day at 7.45pm\n")
+    release = parse(text, country="GB")
+    assert [(a.local_start.strftime("%d %H:%M"), a.repeat) for a in release.airings] == [
+        ("07 10:45", False), ("07 19:45", True)]
+
+
+def test_a_countdown_to_midnight_is_not_an_airing() -> None:
+    release = parse("Wednesday 31 December, 9pm-1am, BBC Radio 2\nLive from the Winter Gardens, "
+                    "with a countdown to midnight and the chimes of Big Ben at midnight.",
+                    country="GB", ref=dt.date(2019, 12, 1))
+    assert when(release) == ["2019-12-31 21:00"]

@@ -99,7 +99,7 @@ AIR_CUES = re.compile(
     r"\b(?:air(?:s|ed|ing)?|screen(?:s|ed|ing)?|premier(?:e|es|ing|ed)|broadcast(?:s|ing)?|"
     r"transmi(?:t|ts|tted|ssion)|TX|returns?|returning|debuts?|launch(?:es)?|starts?|starting|"
     r"begins?|beginning|kicks? off|continues?|show(?:s|n|ing)|on air|tune in|watch|catch|"
-    r"simulcast|live (?:on|from)|coverage (?:kicks|begins|starts|from|at)|repeated|encore|again|"
+    r"simulcast|live (?:on|from)|coverage (?:kicks|begins|starts|from|at)|repeat(?:s|ed)?|encore|again|"
     r"rounding out|listen|presents|episode|series|season|finale|special|"
     r"craol\w*|athchraol\w*)\b",
     re.IGNORECASE,
@@ -112,13 +112,13 @@ NOT_AIR_CUES = re.compile(
     r"@|\b(?:released (?:at|on)\b|posted\b|published\b|updated\b|screen ?shot\b|"
     r"taking place\b|WHEN:|doors open\b|registration\b|tickets?\b|deadline\b|"
     r"embargo(?:ed)?\b|RSVP\b|photo ?call\b|press conference\b|media call\b|"
-    r"kick-?off\b|first broadcast\b|began broadcasting\b|originally (?:aired|broadcast)\b|"
+    r"kick-?off\b|first broadcast\b(?!\*{0,2}\s*:)|began broadcasting\b|originally (?:aired|broadcast)\b|"
     r"closing date\b|entries close\b|will be held\b|says?\b|said\b|would\b|"
     r"is holding\b|are holding\b|will be holding\b|will hold\b|"
     # an estimate inside a programme ("the reveal is expected just before 10pm"), not a start
     r"just before\b|just after\b|shortly before\b|shortly after\b|expected (?:at|around)\b|"
     r"at around\b|tie kicks? off\b|match kicks? off\b|game kicks? off\b|final kicks? off\b|"
-    r"s kicks? off\b|opened at\b|closed at\b|starts work\b|start work\b|"
+    r"s kicks? off\b|countdown to\b|chimes\b|opened at\b|closed at\b|starts work\b|start work\b|"
     # the start of the event a broadcast covers ("coverage from 5.15pm, throw-in 5.45pm")
     r"throw-?in\b|tip-?off\b|first pitch\b|face-?off\b|puck drop\b|first ball\b|"
     r"first bounce\b|first serve\b|cent(?:re|er) pass\b|bully-?off\b|lights out\b|"
