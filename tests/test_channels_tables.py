@@ -92,7 +92,7 @@ def test_ordinary_words_are_not_channels(country: str, text: str) -> None:
     ("US", "Catch it on Discovery at 9pm.", "Discovery Channel"),
     ("US", "Catch it on Lifetime at 9pm.", "Lifetime Television"),
     ("AU", "Catch it on LifeStyle at 9pm.", "LifeStyle Channel"),
-    ("GB", "Catch it on Dave at 9pm.", "Dave"),
+    ("GB", "Catch it on Dave at 9pm.", "U&Dave"),
     ("GB", "Catch it on UKTV Gold at 9pm.", "U&Gold"),
 ])
 def test_a_capitalised_channel_word_is_a_channel(country: str, text: str, name: str) -> None:
@@ -102,3 +102,7 @@ def test_a_capitalised_channel_word_is_a_channel(country: str, text: str, name: 
 def test_on_history_gives_the_airing_its_channel() -> None:
     assert channels_of("Lost Roads premieres Friday, January 10 at 9 p.m. ET on History.",
                        "US") == ["History Channel"]
+
+
+def test_a_number_word_is_not_the_old_name_of_a_channel() -> None:
+    assert names("AU", "Shot over eleven weeks on ELEVEN's old lot.") == ["10 Peach"]
