@@ -203,3 +203,41 @@ def test_detail_on_a_megabyte_of_hostile_text_is_linear() -> None:
         started = time.perf_counter()
         list(cb.DETAIL.finditer(unit * (1_000_000 // len(unit))))
         assert time.perf_counter() - started < 2.0
+
+
+# ---------------------------------------------------------------------------------------------
+# Phone numbers: the validity shortcut gives what parse + is_valid_number + format give
+# ---------------------------------------------------------------------------------------------
+
+
+def _plain_e164(candidate: str, region: str) -> str | None:
+    """The plain phonenumbers path (before speed-contacts): parse, is_valid_number, E.164."""
+    try:
+        number = phonenumbers.parse(candidate, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+_PREFIXES = st.sampled_from(
+    ["", "", "0", "0", "04", "02", "03", "07", "08", "1", "+", "+61", "+44", "+1", "+353", "+64",
+     "61", "44", "1", "353", "64", "0011", "011", "00", "0800", "1800", "13", "020", "07", "021",
+     "01", "087", "(02) ", "(0)", "+44 (0)", "1-", "+1 ", "+672", "+61 8 9164", "+44 1481",
+     "+44 7624", "+44 1534", "+1 684", "+1 264", "+1 905", "+1 403", "+1 868", "09", "027"]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    _PREFIXES,
+    st.text(alphabet="0123456789", min_size=0, max_size=13),
+    st.sampled_from(["", " ", "-", "."]),
+    st.sampled_from(["AU", "GB", "IE", "US", "CA", "NZ"]),
+)
+def test_the_validity_shortcut_gives_the_plain_phonenumbers_answer(
+    prefix: str, digits: str, sep: str, region: str
+) -> None:
+    candidate = prefix + sep.join([digits[:4], digits[4:7], digits[7:]]).strip(sep)
+    assert PhoneReader(region)._parse(candidate) == _plain_e164(candidate, region)

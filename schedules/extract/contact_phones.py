@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import phonenumbers
 
-__all__ = ["MAX_PHONE_PARSES", "MAX_RUN_GROUPS", "PhoneReader"]
+__all__ = ["MAX_PHONE_PARSES", "MAX_RUN_GROUPS", "PhoneReader", "is_valid_number"]
 
 MAX_RUN_GROUPS = 12
 """Space-separated groups of one digit run read as phone numbers."""
@@ -80,6 +80,34 @@ class PhoneReader:
             number = phonenumbers.parse(candidate, self.region)
         except phonenumbers.NumberParseException:
             return None
-        if not phonenumbers.is_valid_number(number):
+        if not is_valid_number(number):
             return None
         return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+def is_valid_number(number: phonenumbers.PhoneNumber) -> bool:
+    """``phonenumbers.is_valid_number(number)``, without testing the number's type twice.
+
+    ``is_valid_number`` first finds the number's region: for a calling code shared by several
+    regions (61: AU, CC, CX; 44: GB, GG, IM, JE; 1: US, CA, ...) each region is tried in turn,
+    by its leading digits when its metadata has them, otherwise by whether the number has a
+    type there; then it asks ``is_valid_number_for_region`` of the region found, which tests the
+    type again (about 50,000 instructions, a third of the check). Here a region without leading
+    digits is tried with ``is_valid_number_for_region`` itself, and the first that accepts the
+    number ends the search. (tests/test_contact_scanning.py checks both agree.)
+    """
+    code = number.country_code
+    regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(code) if code is not None else None
+    if regions is None or len(regions) == 1:
+        return bool(phonenumbers.is_valid_number(number))
+    national = phonenumbers.national_significant_number(number)
+    for region in regions:
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region(region.upper(), None)
+        if metadata is None:
+            continue
+        if metadata.leading_digits is not None:
+            if re.match(metadata.leading_digits, national):
+                return bool(phonenumbers.is_valid_number_for_region(number, region))
+        elif phonenumbers.is_valid_number_for_region(number, region):
+            return True
+    return False
