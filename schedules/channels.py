@@ -206,13 +206,23 @@ class EdgeScan:
             for c in sorted(groups, key=lambda c: (_WORD_INITIALS.find(c) % 99, c)))
         self._candidate = re.compile(f"\x01(?:{first_level})".encode("latin-1"))
 
+    def view(self, text: str, latin: bytes | None = None) -> bytes:
+        """The byte view of ``text`` that :meth:`spans` searches; ``latin``: the text's
+        ``encode("latin-1", "replace")`` when the caller has it (scans share one)."""
+        if latin is None:
+            latin = text.encode("latin-1", "replace")
+        return latin.translate(self._table)
+
     def spans(self, text: str, match_at: Callable[[str, int, int], tuple[int, int] | None],
-              start: int = 0, stop: int | None = None) -> list[tuple[int, int]]:
+              start: int = 0, stop: int | None = None, *,
+              view: bytes | None = None) -> list[tuple[int, int]]:
         """``match_at(text, p, stop)``: the span of ``exact.match(text, p, stop)``, or None.
-        ``start`` and ``stop`` out of range are clamped as ``finditer`` clamps them."""
+        ``start`` and ``stop`` out of range are clamped as ``finditer`` clamps them. ``view``:
+        :meth:`view` of the text (of this scan or of one with the same edges), or None."""
         stop = len(text) if stop is None else min(max(stop, 0), len(text))
         start = max(start, 0)
-        view = text.encode("latin-1", "replace").translate(self._table)
+        if view is None:
+            view = self.view(text)
         search = self._candidate.search
         out: list[tuple[int, int]] = []
         pos = max(start - 1, 0)  # where the edge byte of the next match may be
@@ -281,17 +291,21 @@ class ChannelTable:
             if len(alias) < 4 and " " not in alias and not any(c.isdigit() for c in alias):
                 self._plain.add(key)
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[ChannelMention]:
+    def find(self, text: str, start: int = 0, end: int | None = None, *,
+             latin: bytes | None = None) -> list[ChannelMention]:
+        """The channels named in ``text[start:end]``. ``latin``: the text's
+        ``encode("latin-1", "replace")``, when the caller has it."""
         out: list[ChannelMention] = []
         stop = len(text) if end is None else end
-        for a, b in self._spans(text, start, stop):
+        for a, b in self._spans(text, start, stop, latin):
             word = text[a:b]
             ch = self.resolve(word)
             if ch is not None:
                 out.append(ChannelMention(ch, a, b, word))
         return out
 
-    def _spans(self, text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    def _spans(self, text: str, start: int, stop: int,
+               latin: bytes | None = None) -> list[tuple[int, int]]:
         """Where ``self._pattern`` matches in ``text[start:stop]``, left to right.
 
         Case-insensitive matching and a look-behind in front both make Python's engine try the
@@ -305,7 +319,8 @@ class ChannelTable:
         """
         if self._scan is None or any(c in text for c in self._folds):
             return [m.span() for m in self._pattern.finditer(text, start, stop)]
-        return self._scan.spans(text, self._match_at, start, stop)
+        return self._scan.spans(text, self._match_at, start, stop,
+                                view=self._scan.view(text, latin))
 
     def _match_at(self, text: str, p: int, stop: int) -> tuple[int, int] | None:
         """The span of ``self._pattern.match(text, p, stop)``: the case-sensitive pattern over

@@ -14,14 +14,19 @@ from hypothesis import strategies as st
 from schedules.channels import FOLDS_INTO_LATIN1, Channel, ChannelTable, table
 from schedules.extract import units as units_module
 from schedules.extract.lexicon import (
+    AIR_CUE_STARTS,
     AIR_CUES,
     AIR_CUES_LOWER,
+    CUE_WINDOW,
     NOT_AIR_CUES,
     NOT_AIR_CUES_LOWER,
+    NOT_AIR_WORD_STARTS,
     air_cue_starts,
     ascii_lower,
+    cue_starts,
     not_air_cue_starts,
 )
+from schedules.extract.temporal import _DATE_HINT, Digits, _hints
 from schedules.extract.units import Unit, split_units
 
 COUNTRIES = ("AU", "GB", "IE", "NZ", "US", "CA")
@@ -134,6 +139,61 @@ def test_cue_starts_are_the_pattern_matches(text: str) -> None:
     low = ascii_lower(text)
     assert air_cue_starts(low) == [m.start() for m in AIR_CUES.finditer(text)]
     assert not_air_cue_starts(low) == [m.start() for m in NOT_AIR_CUES.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CUE_PIECES | st.text(max_size=3), max_size=30).map("".join))
+@example("x \u0178air \u0130 kick off \u212a @ screen shot\u0178")
+@example("Craoladh\u0142air an tsraith ATHCHRAOL\u00e9air and more")
+def test_cue_starts_without_lowering_are_the_pattern_matches(text: str) -> None:
+    low = ascii_lower(text)
+    expected = (air_cue_starts(low), not_air_cue_starts(low))
+    assert cue_starts(text) == expected
+    assert cue_starts(text, text.encode("latin-1", "replace")) == expected
+
+
+def test_the_cue_scans_share_one_view_and_window() -> None:
+    # cue_starts builds one byte view for both scans: their edges must be the same.
+    assert AIR_CUE_STARTS._scan._table == NOT_AIR_WORD_STARTS._scan._table
+    # Each cue of fixed length is shorter than the window lower-cased around a candidate.
+    from re import _parser  # type: ignore[attr-defined]
+
+    from schedules.extract.lexicon import _NOT_AIR_WORDS, _branches, _inside
+
+    air_words = _inside(AIR_CUES_LOWER.pattern, "\\b(?:", ")\\b")
+    for branch in [*_branches(air_words), *_branches(_NOT_AIR_WORDS)]:
+        if "\\w*" not in branch:
+            assert _parser.parse(branch).getwidth()[1] < CUE_WINDOW, branch
+
+
+DIGIT_PIECES = st.sampled_from([
+    "1", "12", "2019", "18th", " September", "Sept", "-", "/", "2019-02-10", "20/6/2015", " ",
+    "  ", "\u0663", "\u0660\u0661", "\u0967", "?", "’", "x", "May ", "on ", "Tuesday ", "\n",
+    "\u00b2", "\u00bd", "a", "31", "8pm", "Márta ",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(DIGIT_PIECES | st.text(max_size=3), max_size=24).map("".join),
+       st.integers(0, 40), st.integers(0, 80))
+@example("18 September \u0663 2019", 0, 30)
+@example("1234 September", 2, 20)
+def test_digit_views_answer_as_the_patterns(text: str, start: int, length: int) -> None:
+    stop = min(start + length, len(text))
+    start = min(start, stop)
+    digits = Digits(text)
+    assert digits.has_digit(start, stop) == (re.search(r"\d", text[start:stop]) is not None)
+    assert [m.span() for m in _hints(text, start, stop, digits)] == \
+        [m.span() for m in _DATE_HINT.finditer(text, start, stop)]
+    assert [m.group("tail") for m in _hints(text, start, stop, digits)] == \
+        [m.group("tail") for m in _DATE_HINT.finditer(text, start, stop)]
+
+
+def test_only_ascii_digits_and_none_of_latin1_besides_are_unicode_digits() -> None:
+    # Digits relies on it: outside "0"-"9", a character \d matches is outside Latin-1.
+    digits = [c for c in map(chr, range(0x110000)) if re.fullmatch(r"\d", c)]
+    assert [c for c in digits if c <= "\xff"] == list("0123456789")
+    assert all(c.isdecimal() for c in digits)
 
 
 def _release_date_as_before(text: str, *, day_first: bool = True) -> dt.date | None:

@@ -27,14 +27,13 @@ from schedules.extract.lexicon import (
     NOT_AIR_CUES,
     REPEAT_CUES,
     WEEKDAYS,
-    air_cue_starts,
-    ascii_lower,
-    not_air_cue_starts,
+    cue_starts,
     variant_forms,
 )
 from schedules.extract.temporal import (
     DateMention,
     DayMention,
+    Digits,
     TimeMention,
     find_dates,
     find_days,
@@ -236,17 +235,18 @@ class SlotFinder:
         self.day_first = day_first
         self.full_dates = full_dates
         # Whole-text scans done once; each unit takes its slice (see _in_unit).
-        self._mentions = channels.find(text)
+        # One Latin-1 byte copy of the text for the byte views of the scans below.
+        latin = text.encode("latin-1", "replace")
+        self._mentions = channels.find(text, latin=latin)
         self._mention_starts = [cm.start for cm in self._mentions]
-        self._dates = all_dates if all_dates is not None else find_dates(text,
-                                                                         day_first=day_first)
+        self._digits = Digits(text, latin)
+        self._dates = all_dates if all_dates is not None else find_dates(
+            text, day_first=day_first, digits=self._digits)
         self._date_starts = [d.start for d in self._dates]
         self._table_marks = _Marks([(cm.start, cm.end) for cm in self._mentions])
         self._unit_mentions: dict[int, list[tuple[int, int, Channel | str]]] = {}
         self._resolved: dict[DateMention, tuple[dt.date | None, bool]] = {}
-        lowered = ascii_lower(text)
-        self._air_cues = air_cue_starts(lowered)
-        self._not_air_cues = not_air_cue_starts(lowered)
+        self._air_cues, self._not_air_cues = cue_starts(text, latin)
         counts: dict[str, int] = {}
         firsts: dict[str, Channel] = {}
         for cm in self._mentions:
@@ -264,13 +264,15 @@ class SlotFinder:
         the result is what scanning the unit alone gives."""
         lo = bisect.bisect_left(self._date_starts, unit.start)
         if lo > 0 and self._dates[lo - 1].end > unit.start:
-            return find_dates(self.text, unit.start, unit.end, day_first=self.day_first)
+            return find_dates(self.text, unit.start, unit.end, day_first=self.day_first,
+                              digits=self._digits)
         out = []
         for d in self._dates[lo:]:
             if d.start >= unit.end:
                 break
             if d.end > unit.end:
-                return find_dates(self.text, unit.start, unit.end, day_first=self.day_first)
+                return find_dates(self.text, unit.start, unit.end, day_first=self.day_first,
+                              digits=self._digits)
             out.append(d)
         return out
 
@@ -417,7 +419,7 @@ class SlotFinder:
         # What a unit can hold lies inside it: a digit for a date or time, a trigger word for a
         # day, a time word or an unlisted channel, or a channel of the table. (With a digit,
         # the day and time scans below first test for their own words.)
-        digits = _DIGIT.search(text, a, b) is not None
+        digits = self._digits.has_digit(a, b)
         words = digits or _WORD_TRIGGERS.search(text, a, b) is not None
         if not words and not self._table_marks.touches(a, b):
             return []  # no date, time, day or channel: nothing below reads or changes anything
@@ -431,7 +433,8 @@ class SlotFinder:
             # "a replay of Saturday's match": the day of the match, not of the broadcast
             days = [d for d in days if not _POSSESSIVE.match(text, d.end)]
         times: list[TimeMention] = []
-        if words:
+        # A time opens with a digit or is "midday", "midnight" or "noon".
+        if digits or (words and (text.find("mid", a, b) >= 0 or text.find("noon", a, b) >= 0)):
             times = [t for t in find_times(text, a, b)
                      if all(t.end <= d.start or t.start >= d.end for d in dates)]
             times = self._filter_times(unit, times)

@@ -232,6 +232,42 @@ _DIGIT_TIME = re.compile(
 )
 
 
+# Where the digits are. A pattern that opens with ``\d`` makes the engine test every character
+# for a Unicode digit (about 80 instructions each, against 5 for a literal first character),
+# and several scans (dates, the slot finder's units) did that over the same text. Digits:
+# the text as one byte per character, each ASCII digit b"0" and every other character b" ",
+# built in C once per document; runs of digits are then found by a byte search for the
+# literal "0". ``\d`` also matches digits of other scripts ("٣"), all outside Latin-1: a text
+# holding one is scanned by the patterns themselves (``ascii_only`` is False).
+_DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(rb"00*+")  # a literal first: the engine skips to it
+_DIGIT_VIEW = bytes(48 if 48 <= b <= 57 else 32 for b in range(256))
+
+
+class Digits:
+    """The digits of one text: ``has_digit`` is ``re.search(r"\\d", text[a:b])`` as a byte
+    search, and :func:`find_dates` reads the digit runs from it."""
+
+    def __init__(self, text: str, latin: bytes | None = None):
+        """``latin``: ``text.encode("latin-1", "replace")`` when the caller has it."""
+        self.text = text
+        if latin is None:
+            latin = text.encode("latin-1", "replace")  # a character outside Latin-1: "?"
+        self.view = latin.translate(_DIGIT_VIEW)
+        self.ascii_only = True
+        i = latin.find(b"?")
+        while i >= 0:
+            if text[i].isdecimal():  # a digit of another script
+                self.ascii_only = False
+                break
+            i = latin.find(b"?", i + 1)
+
+    def has_digit(self, start: int, stop: int) -> bool:
+        if self.view.find(b"0", start, stop) >= 0:
+            return True
+        return not self.ascii_only and _DIGIT.search(self.text, start, stop) is not None
+
+
 def _search_time(text: str, pos: int, stop: int) -> re.Match[str] | None:
     """``_TIME.search(text, pos, stop)``, faster. A match cannot start inside a run of digits or
     right after one (the look-behind refuses a word character before it), so each candidate
@@ -431,11 +467,12 @@ def _time_at(text: str, m: re.Match[str], stop: int) -> tuple[TimeMention | None
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None, *,
-               day_first: bool = True) -> list[DateMention]:
+               day_first: bool = True, digits: Digits | None = None) -> list[DateMention]:
     """Every date in ``text[start:end]``; of overlapping ones, the longest; with the days that
-    share a printed month with one of them ("Saturday 24 & Sunday 25 May")."""
+    share a printed month with one of them ("Saturday 24 & Sunday 25 May") and the days
+    holidays name. ``digits``: the text's :class:`Digits`, when the caller has them."""
     stop = len(text) if end is None else end
-    out = scan_dates(text, start, stop, day_first=day_first)
+    out = scan_dates(text, start, stop, day_first=day_first, digits=digits)
     if out and ("&" in text or "and" in text or "," in text):
         out = _with_paired_days(text, start, stop, out)
     if any(w in text for w in _HOLIDAY_HINTS):
@@ -496,10 +533,14 @@ def _with_holidays(text: str, start: int, stop: int,
 
 
 def scan_dates(text: str, start: int = 0, end: int | None = None, *,
-               day_first: bool = True) -> list[DateMention]:
-    """The dates printed whole in ``text[start:end]``; of overlapping ones, the longest."""
+               day_first: bool = True, digits: Digits | None = None) -> list[DateMention]:
+    """The dates printed whole in ``text[start:end]``; of overlapping ones, the longest.
+    ``digits``: the text's :class:`Digits`, when the caller has them (built here for a whole
+    text)."""
     stop = len(text) if end is None else end
-    found = [d for m in _date_matches(text, start, stop)
+    if digits is None and start == 0 and stop >= len(text):
+        digits = Digits(text)
+    found = [d for m in _date_matches(text, start, stop, digits)
              if (d := _mention(m, day_first)) is not None]
     # Keep the longest of overlapping matches.
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
@@ -611,7 +652,27 @@ def _starts_with_month(text: str) -> bool:
     return bool(words) and month_number(words[0]) is not None
 
 
-def _date_matches(text: str, start: int, stop: int) -> list[re.Match[str]]:
+def _hints(text: str, start: int, stop: int, digits: Digits | None
+           ) -> Iterable[re.Match[str]]:
+    """``_DATE_HINT.finditer(text, start, stop)``. A match is a whole run of digits (what follows
+    ``\\d*+`` only looks around) that no digit comes before, so with ``digits`` (and no digit
+    outside ASCII) the pattern is tried at the start of each run alone."""
+    if digits is None or not digits.ascii_only:
+        return _DATE_HINT.finditer(text, start, stop)
+    view = digits.view
+    out = []
+    for run in _DIGIT_RUN.finditer(view, start, stop):
+        at = run.start()
+        if at > 0 and view[at - 1] == 48:
+            continue  # a run cut by ``start``: the look-behind refuses each of its digits
+        m = _DATE_HINT.match(text, at, stop)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def _date_matches(text: str, start: int, stop: int,
+                  digits: Digits | None = None) -> list[re.Match[str]]:
     """What ``pattern.finditer(text, start, stop)`` finds for each of DATE_PATTERNS in turn.
 
     Each pattern is tried at the places near a run of digits where a match of it can start, in
@@ -630,7 +691,7 @@ def _date_matches(text: str, start: int, stop: int) -> list[re.Match[str]]:
                 found[i].append(m)
                 ends[i] = m.end()
 
-    runs: Iterable[re.Match[str]] = _DATE_HINT.finditer(text, start, stop)
+    runs: Iterable[re.Match[str]] = _hints(text, start, stop, digits)
     if 0 < start < stop and text[start].isdecimal() and text[start - 1].isdecimal():
         # A run cut by ``start`` (refused by the look-behind of _DATE_HINT) may end in a day.
         cut = _DAY_MONTH_RUN.match(text, start, stop)
