@@ -347,3 +347,16 @@ def test_a_countdown_to_midnight_is_not_an_airing() -> None:
                     "with a countdown to midnight and the chimes of Big Ben at midnight.",
                     country="GB", ref=dt.date(2019, 12, 1))
     assert when(release) == ["2019-12-31 21:00"]
+
+
+def test_a_release_to_stream_is_not_a_broadcast() -> None:
+    release = parse("LOW WATER begins on Sunday 6 January at 9pm on ITV1.\n\nThe complete series "
+                    "will be available to stream on ITVX from 6am on Monday 7 January.",
+                    country="GB")
+    assert when(release) == ["2019-01-06 21:00"]
+
+
+def test_when_a_working_day_started_is_the_story() -> None:
+    release = parse("The Long Paddock premieres Sunday 6 January at 7.40pm on ABC TV.\n\nDays "
+                    "started at 4.30am with the horses and finished well after dark.")
+    assert when(release) == ["2019-01-06 19:40"]

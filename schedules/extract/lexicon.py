@@ -120,7 +120,8 @@ NOT_AIR_CUES = re.compile(
     # an estimate inside a programme ("the reveal is expected just before 10pm"), not a start
     r"just before\b|just after\b|shortly before\b|shortly after\b|expected (?:at|around)\b|"
     r"at around\b|tie kicks? off\b|match kicks? off\b|game kicks? off\b|final kicks? off\b|"
-    r"s kicks? off\b|countdown to\b|chimes\b|opened at\b|closed at\b|starts work\b|start work\b|"
+    r"s kicks? off\b|countdown to\b|chimes\b|started at\b|opened at\b|closed at\b|"
+    r"starts work\b|start work\b|"
     # the start of the event a broadcast covers ("coverage from 5.15pm, throw-in 5.45pm")
     r"throw-?in\b|tip-?off\b|first pitch\b|face-?off\b|puck drop\b|first ball\b|"
     r"first bounce\b|first serve\b|cent(?:re|er) pass\b|bully-?off\b|lights out\b|"

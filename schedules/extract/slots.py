@@ -890,6 +890,8 @@ class SlotFinder:
             score -= self._not_air_penalty(unit, t, times)
         if only_streaming:
             score -= 0.5
+            if _TO_STREAM.search(self.text, max(unit.start, t.start - 60), t.start):
+                score -= 0.3  # "available to stream on ITVX from 6am": a release, not a slot
         return max(0.0, min(1.0, score))
 
     def _not_air_penalty(self, unit: Unit, t: TimeMention, times: list[TimeMention]) -> float:
@@ -965,6 +967,7 @@ def _stated_zones(text: str) -> list[str | None]:
     return list(dict.fromkeys(labels))
 
 
+_TO_STREAM = re.compile(r"\b(?:stream(?:s|ing)?|download|on demand|box ?set)\b", re.IGNORECASE)
 _INDEFINITE = re.compile(r"\ban?\s+\Z", re.IGNORECASE)
 _SAME_TIME_AFTER = re.compile(r"[^.;\n]{0,30}?\bsame time\b")
 _POSSESSIVE = re.compile(r"[’']s\b")
