@@ -360,3 +360,17 @@ def test_when_a_working_day_started_is_the_story() -> None:
     release = parse("The Long Paddock premieres Sunday 6 January at 7.40pm on ABC TV.\n\nDays "
                     "started at 4.30am with the horses and finished well after dark.")
     assert when(release) == ["2019-01-06 19:40"]
+
+
+def test_a_day_range_with_the_month_printed_once_is_a_daily_run() -> None:
+    release = parse("Highlights and analysis, 7.30pm each night from Friday 11 to Monday 14 "
+                    "January on 7mate.")
+    assert when(release) == ["2019-01-11 19:30"]
+    (rec,) = release.recurrences
+    assert rec.rule == "FREQ=DAILY;COUNT=4"
+
+
+def test_a_simulcast_channel_shares_the_slot() -> None:
+    release = parse("The series premieres on Thursday 10 January at 9pm on Sky Atlantic, with the "
+                    "opening episode also simulcast on Sky Showcase.", country="GB")
+    assert sorted(a.channel for a in release.airings) == ["Sky Atlantic", "Sky Showcase"]

@@ -662,10 +662,13 @@ class SlotFinder:
             if not feeds:
                 continue
             linear, on_demand = self._channels_for(t, groups)
-            if "same time" in unit.text:
-                # "ITV1 and ITVX (STV in Scotland, same time)": another channel, same slot
+            if "same time" in unit.text or "simulcast" in unit.text:
+                # "ITV1 and ITVX (STV in Scotland, same time)", "... on Sky Atlantic, with the
+                # opening episode also simulcast on Sky Showcase": another channel, same slot
                 linear = linear + [ch for g in groups for ch in g[2] if ch not in linear
-                                   and _SAME_TIME_AFTER.match(self.text, g[1], unit.end)]
+                                   and (_SAME_TIME_AFTER.match(self.text, g[1], unit.end)
+                                        or _SIMULCAST_BEFORE.search(
+                                            self.text, max(unit.start, g[0] - 20), g[0]))]
             streaming_only = not linear and self._stream_nearest(t, groups)
             if not linear:
                 linear = self._fallback_channels(index, ctx)
@@ -969,6 +972,7 @@ def _stated_zones(text: str) -> list[str | None]:
 
 _TO_STREAM = re.compile(r"\b(?:stream(?:s|ing)?|download|on demand|box ?set)\b", re.IGNORECASE)
 _INDEFINITE = re.compile(r"\ban?\s+\Z", re.IGNORECASE)
+_SIMULCAST_BEFORE = re.compile(r"\bsimulcast(?:\s+live)?\s+(?:on|across)\s+\Z", re.IGNORECASE)
 _SAME_TIME_AFTER = re.compile(r"[^.;\n]{0,30}?\bsame time\b")
 _POSSESSIVE = re.compile(r"[’']s\b")
 _CUE_THEN_TIME = re.compile(r"[\s:\u2013-]*(?:(?:is|at|of|from|set for|scheduled for)\s+)?")

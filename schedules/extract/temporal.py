@@ -561,7 +561,7 @@ def scan_dates(text: str, start: int = 0, end: int | None = None, *,
 # the month printed once for two or three days. "May 24 and 25" the other way round.
 _DAY_BEFORE_PAIR = re.compile(
     rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?<![\d.:/$£€])(?P<day>[0-3]?\d){_ORD}?"
-    r"\s*(?P<sep>&|and|,)\s*\Z")
+    r"\s*(?P<sep>&|and|,|to|until|till|through)\s*\Z")
 _DAY_AFTER_PAIR = re.compile(
     rf"\s*(?:&|and)\s*(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?!\d){_ORD}?"
     r"(?![.:]\d|\s*[ap]\.?m\b)(?=\s*(?:[^\w\s]|\Z|(?:at|from|on|in|with)\b))")
@@ -646,7 +646,10 @@ def _joined_before(text: str, start: int, pos: int) -> bool:
     """Does "&", "and" or "," end ``text[start:pos]``, spaces aside (a day may be paired)?"""
     while pos > start and text[pos - 1].isspace():
         pos -= 1
-    return pos > start and (text[pos - 1] in "&," or text.endswith("and", start, pos))
+    return pos > start and (text[pos - 1] in "&," or text.endswith(_JOINING_WORDS, start, pos))
+
+
+_JOINING_WORDS = ("and", "to", "until", "till", "through")
 
 
 def _starts_with_month(text: str) -> bool:
