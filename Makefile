@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SHARED ?= ../shared
 
-.PHONY: help run test lint typecheck unit bench score score-heldout score-probe2 clean
+.PHONY: help run test lint typecheck unit bench score score-heldout score-probe2 score-probe3 clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -46,6 +46,9 @@ score-heldout: $(STAMP) ## accuracy on our own labelled releases in eval/heldout
 
 score-probe2: $(STAMP) ## accuracy on the second set of our own labelled releases, eval/probe2
 	$(BIN)/python $(SHARED)/eval/score.py eval/probe2 --cmd '$(BIN)/schedules parse {path} --reference-date {reference_date} --country {country} --format json'
+
+score-probe3: $(STAMP) ## accuracy on the third set of our own labelled releases, eval/probe3
+	$(BIN)/python $(SHARED)/eval/score.py eval/probe3 --cmd '$(BIN)/schedules parse {path} --reference-date {reference_date} --country {country} --format json'
 
 clean: ## remove the virtualenv and local data
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
