@@ -385,8 +385,7 @@ class SlotFinder:
                 and self._after_previous(day):
             # "repeated the following Wednesday", "Each episode is repeated on Friday": the
             # first such day after the airing just described, not after the release date.
-            after = ctx.prose_date
-            return after + dt.timedelta(days=(day.weekday - after.weekday() - 1) % 7 + 1)
+            return _weekday_after(ctx.prose_date, day.weekday)
         base = None
         if ctx.heading_date is not None and index - ctx.heading_unit <= 40:
             base = ctx.heading_date
@@ -591,8 +590,7 @@ class SlotFinder:
             earlier = [a for a in explicit if a.end <= day.start and a.values]
             if earlier and day.weekday is not None and self._after_previous(day):
                 # "begins Sunday 20 January ... repeated the following Wednesday"
-                after = earlier[-1].values[-1]
-                value = after + dt.timedelta(days=(day.weekday - after.weekday() - 1) % 7 + 1)
+                value = _weekday_after(earlier[-1].values[-1], day.weekday)
             else:
                 value = self._day_from_weekday(day, ctx, index)
             if value is None:
@@ -945,6 +943,11 @@ class SlotFinder:
                             date_source="explicit", weekday_mismatch=mismatch,
                             year_printed=d.year is not None))
         return out
+
+
+def _weekday_after(day: dt.date, weekday: int) -> dt.date:
+    """The first ``weekday`` strictly after ``day``."""
+    return day + dt.timedelta(days=(weekday - day.weekday() - 1) % 7 + 1)
 
 
 # "the following Wednesday", "repeated on Friday", "replayed Saturday": a day after the airing
