@@ -27,9 +27,61 @@ CASES: list[tuple[str, str, str, list[Row]]] = [
         [("Morwenna Pike", "Factual Publicity", "ITV", ("+447700900317",),
           ("morwenna.pike@itv.com",))],
     ),
+    (
+        "a bare 'Publicity' heading line (an HTML <h3>) with details under it heads a block",
+        "AU",
+        "Every episode streams after broadcast.\n\nPublicity\nRowan Ashe\n"
+        "Senior Publicist, Network 10\nrashe@network10.com.au\n0412 345 678",
+        [("Rowan Ashe", "Senior Publicist", "Network 10", ("+61412345678",),
+          ("rashe@network10.com.au",))],
+    ),
+    (
+        "a 'For publicity, ... :' line ending in its colon heads a block",
+        "AU",
+        "ENDS\n\nFor publicity, interviews and images:\nDelia Crane | Head of Publicity, Stan\n"
+        "delia.crane@stan.com.au | 0412 345 678",
+        [("Delia Crane", "Head of Publicity", "Stan", ("+61412345678",),
+          ("delia.crane@stan.com.au",))],
+    ),
+    (
+        "'For more information, images or interviews, contact:' heads a block",
+        "NZ",
+        "The series streams on TVNZ+.\n\nFor more information, images or interviews, contact:\n"
+        "Aroha Tane\nSenior Publicist, TVNZ\naroha.tane@tvnz.co.nz\n021 555 0193",
+        [("Aroha Tane", "Senior Publicist", "TVNZ", ("+64215550193",),
+          ("aroha.tane@tvnz.co.nz",))],
+    ),
+    (
+        "a bilingual header 'Eolas / Information:' heads a block",
+        "IE",
+        "Eolas / Information:\nSiobhán Ní Riain, Press Officer, TG4\nsiobhan.niriain@tg4.ie\n"
+        "087 555 0231",
+        [("Siobhán Ní Riain", "Press Officer", "TG4", ("+353875550231",),
+          ("siobhan.niriain@tg4.ie",))],
+    ),
+]
+
+
+NO_CONTACTS: list[tuple[str, str, str]] = [
+    (
+        "a 'Publicity' line followed by prose is a heading of the story, not of contacts",
+        "GB",
+        "Publicity\nThe campaign for the series begins on Monday with posters across London and "
+        "a trailer in cinemas; Jane Doe, the show's star, will appear on breakfast television.",
+    ),
+    (
+        "a 'For more information:' line whose colon is followed by a link is not a contact block",
+        "GB",
+        "For more information, visit: www.bbc.co.uk/programmes\nJane Doe presents.",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("reason", "code", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_reads_layout(reason: str, code: str, text: str, expected: list[Row]) -> None:
     assert rows(find_contacts(text, country=country(code))) == expected
+
+
+@pytest.mark.parametrize(("reason", "code", "text"), NO_CONTACTS, ids=[c[0] for c in NO_CONTACTS])
+def test_reads_no_contacts(reason: str, code: str, text: str) -> None:
+    assert find_contacts(text, country=country(code)) == []
