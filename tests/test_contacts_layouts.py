@@ -62,6 +62,27 @@ CASES: list[tuple[str, str, str, list[Row]]] = [
 ]
 
 
+CASES += [
+    (
+        "a programme title with a colon before each contact is the line's label, not a cut point",
+        "CA",
+        "Media contacts\nThe Harbour Light and Prairie Table: Sylvie Tremblay, CBC Communications, "
+        "sylvie.tremblay@cbc.ca, 416-555-0142\n"
+        "Northern Songs: Sam Keeling, CBC Radio, sam.keeling@cbc.ca",
+        [("Sylvie Tremblay", None, "CBC Communications", ("+14165550142",),
+          ("sylvie.tremblay@cbc.ca",)),
+         ("Sam Keeling", None, "CBC Radio", (), ("sam.keeling@cbc.ca",))],
+    ),
+    (
+        "a title that looks like a name before ' - ' gives way to the name with a known given name",
+        "GB",
+        "Press contacts\nThe Saltmarsh Files - Lauren Vale, BBC Drama Publicity, "
+        "lauren.vale@bbc.co.uk, 07946 012345",
+        [("Lauren Vale", None, "BBC Drama Publicity", ("+447946012345",),
+          ("lauren.vale@bbc.co.uk",))],
+    ),
+]
+
 NO_CONTACTS: list[tuple[str, str, str]] = [
     (
         "a 'Publicity' line followed by prose is a heading of the story, not of contacts",

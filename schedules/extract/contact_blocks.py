@@ -460,9 +460,16 @@ def _cut(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The contact part of a line: up to MAX_LINE_CHARS and before a foreign label."""
     end = min(end, start + MAX_LINE_CHARS)
     line = text[start:end]
+    first = True
     for m in _ANY_LABEL.finditer(line) if ":" in line else ():  # every label ends in ":"
         if m.start() == len(line) - len(line.lstrip()):
+            first = False
             continue  # "Jane Doe: 02 ..." at the start of the line
+        if first and _leading_label(line[: m.start()]):
+            # "The Trapline and Coastal Kitchen: Emilie Gagnon, ...": the line's own label
+            first = False
+            continue
+        first = False
         if m.group("last").casefold() not in _CONTACT_LABEL_WORDS:
             end = start + m.start()
             break
@@ -472,6 +479,17 @@ def _cut(text: str, start: int, end: int) -> tuple[int, int] | None:
     if trail <= lead:
         return None
     return start + lead, start + trail
+
+
+def _leading_label(before: str) -> bool:
+    """Whether the text before a line's first label is part of that label (a programme title
+    or a place printed before the contact: a few words, no colon and no details)."""
+    return (
+        ":" not in before
+        and "@" not in before
+        and _DIGITS.search(before) is None
+        and len(before.split()) <= 8
+    )
 
 
 def has_details(line: str) -> bool:
