@@ -83,6 +83,34 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "a labelled office address under a person is its own contact, not the person's",
+        "GB",
+        "For press enquiries:\nBen Ashworth, Publicity Manager, Channel 5\n"
+        "ben.ashworth@channel5.com | 07946 054 188\nFor images: picturedesk@channel5.com",
+        [("Ben Ashworth", "Publicity Manager", "Channel 5", ("+447946054188",),
+          ("ben.ashworth@channel5.com",)),
+         (None, None, None, (), ("picturedesk@channel5.com",))],
+    ),
+    (
+        "an office named after its label is the organisation of its address",
+        "GB",
+        "Press contact:\nCallum Reid, Drama Publicity, ITV\ncallum.reid@itv.com / 07700 900236\n"
+        "Pictures: ITV Picture Desk, pictures@itv.com",
+        [("Callum Reid", "Drama Publicity", "ITV", ("+447700900236",), ("callum.reid@itv.com",)),
+         (None, None, "ITV Picture Desk", (), ("pictures@itv.com",))],
+    ),
+    (
+        "a lower-case 'tel:' / 'email:' label is a detail label, not an office",
+        "GB",
+        "Contact\nSara Kemp, Senior Press Officer, Factual\ntel: 020 7946 0719\n"
+        "email: skemp@channel4.co.uk",
+        [("Sara Kemp", "Senior Press Officer", "Factual", ("+442079460719",),
+          ("skemp@channel4.co.uk",))],
+    ),
+]
+
 NO_CONTACTS: list[tuple[str, str, str]] = [
     (
         "a 'Publicity' line followed by prose is a heading of the story, not of contacts",
