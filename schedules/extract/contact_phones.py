@@ -4,9 +4,9 @@ A digit run ("02 8333 2263", "973.233.8862", "+612 9430 3240") is split on space
 the longest prefix of groups that ``phonenumbers`` calls a valid number for the region (or an
 international number with "+") is taken. Dates, times, years, postcodes and timecodes are never
 valid numbers (but the UK ranges Ofcom keeps for drama, "07700 900481", which ``phonenumbers``
-refuses, are read); a date-shaped run ("12.09.2018") is refused before parsing. Parsing costs tens of
-microseconds, so a document gets a budget of parses, and a candidate printed again in the same
-document (a press kit repeats its contact block) is parsed only once.
+refuses, are read); a date-shaped run ("12.09.2018") is refused before parsing. Parsing costs
+tens of microseconds, so a document gets a budget of parses, and a candidate printed again in the
+same document (a press kit repeats its contact block) is parsed only once.
 """
 
 from __future__ import annotations

@@ -61,8 +61,8 @@ _FAX = re.compile(r"(?i:\bfax\b|\(f\))|(?<![\w])F\.?[ \t]*:")
 _ANNOTATION = re.compile(r"\([a-z]{1,6}\)")
 _DIGITS = re.compile(r"\d")
 _DETAIL_LABELS = frozenset(
-    "tel telephone ph phone mob mobile cell cellphone fax email e-mail mail direct ddi web "
-    "website t m e f p w".split()
+    ["tel", "telephone", "ph", "phone", "mob", "mobile", "cell", "cellphone", "fax", "email",
+     "e-mail", "mail", "direct", "ddi", "web", "website", "t", "m", "e", "f", "p", "w"]
 )
 
 
