@@ -1,7 +1,9 @@
 """Where the contact blocks of a document are.
 
 A block starts at a header ("Media contact:", "For further information contact:", "Publicity:",
-"RSVP:", "Teagmháil do na Meáin:", "Distributor Contact: Press Contact:") and runs over the lines
+"RSVP:", "Teagmháil do na Meáin:", "Distributor Contact: Press Contact:"; a whole line such as
+"For publicity, interviews and images:" or "Eolas / Information:"; a bare heading such as
+"Publicity" when details follow it) and runs over the lines
 after it while they look like contact details: a line with an e-mail, a phone number or a field
 label ("T:", "Mob", "(o)"), or a short line (a name, a role). After a blank line the block goes
 on only if details follow before the text turns into prose. Outside any block, a line with a
@@ -62,6 +64,18 @@ _HEADER_WORDS = r"""(?:
 # A header at the start of a line (after bullets); cost: one bounded attempt per line start.
 _LINE_HEADER = re.compile(
     rf"^[ \t>*•·\-–]*(?P<h>{_HEADER_WORDS})(?P<colon>[ \t]*[:：])?", re.I | re.M | re.X
+)
+# Header words that head a block on a line of their own, without a colon, when details follow.
+_BARE_HEADERS = frozenset(["publicity", "rsvp"])
+# A whole line that heads contacts in other words, ending in its colon: "For publicity, interviews
+# and images:", "For more information, images or interviews, contact:", "Eolas / Information:".
+# Only a line with nothing after the colon (a line that goes on is prose or a labelled detail,
+# "For images: pictures@..."). The lazy run is bounded and cannot cross a colon: linear.
+_HEADER_LINE = re.compile(
+    r"^[ \t>*•·\-–]*(?P<h>(?:for[ \t]+(?:(?:more|further|any)[ \t]+)?(?:publicity|press|media"
+    r"|information|interviews?|images|pictures|photography)|eolas|teagmh[aá]il)(?![\w])"
+    r"[^:：\n]{0,80}?)[ \t]*[:：][ \t]*$",
+    re.I | re.M,
 )
 # The same, immediately after a previous header ("Distributor Contact: Press Contact:").
 _NEXT_HEADER = re.compile(rf"[ \t]*(?P<h>{_HEADER_WORDS})(?P<colon>[ \t]*[:：])", re.I | re.X)
@@ -331,8 +345,15 @@ def _header_at(
         if not ok and m.group("colon_only") is None:
             # "Contact Jane Doe on 0412 345 678": no colon, but details on the line.
             ok = not rest.strip(STRIP + ".") or bool(m.group("verb")) or has_details(rest)
+        elif not ok and m.group("h").casefold() in _BARE_HEADERS:
+            # "Publicity" on a line of its own (an HTML heading) heads the lines under it; with
+            # a prefix ("BBC Press Office") such a line is the organisation of the name below.
+            ok = not rest.strip(STRIP + ".") and _next_has_details(text, end)
         if ok:
             return m.start("h"), *_chain(text, m.end(), end, m.group("h"))
+    line = _HEADER_LINE.match(text, start, min(end, start + MAX_LINE_CHARS))
+    if line is not None and line.end() == min(end, start + MAX_LINE_CHARS):
+        return line.start("h"), line.end(), [_clean(line.group("h"))]
     if text.find(":", start, end) < 0:
         return None  # a mid-line header ends in a colon (a one-character search is cheap)
     windows = [(max(start, h - 40), min(end, h + 60)) for h in hints] or [(start, end)]
@@ -439,9 +460,16 @@ def _cut(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The contact part of a line: up to MAX_LINE_CHARS and before a foreign label."""
     end = min(end, start + MAX_LINE_CHARS)
     line = text[start:end]
+    first = True
     for m in _ANY_LABEL.finditer(line) if ":" in line else ():  # every label ends in ":"
         if m.start() == len(line) - len(line.lstrip()):
+            first = False
             continue  # "Jane Doe: 02 ..." at the start of the line
+        if first and _leading_label(line[: m.start()]):
+            # "The Trapline and Coastal Kitchen: Emilie Gagnon, ...": the line's own label
+            first = False
+            continue
+        first = False
         if m.group("last").casefold() not in _CONTACT_LABEL_WORDS:
             end = start + m.start()
             break
@@ -451,6 +479,17 @@ def _cut(text: str, start: int, end: int) -> tuple[int, int] | None:
     if trail <= lead:
         return None
     return start + lead, start + trail
+
+
+def _leading_label(before: str) -> bool:
+    """Whether the text before a line's first label is part of that label (a programme title
+    or a place printed before the contact: a few words, no colon and no details)."""
+    return (
+        ":" not in before
+        and "@" not in before
+        and _DIGITS.search(before) is None
+        and len(before.split()) <= 8
+    )
 
 
 def has_details(line: str) -> bool:
@@ -504,6 +543,12 @@ def _paragraph_has_details(text: str, start: int, known: dict[int, bool]) -> boo
                 break
         line = _next_line(text, e)
     return False
+
+
+def _next_has_details(text: str, end: int) -> bool:
+    """Whether contact details follow the line ending at ``end`` before the text turns to prose."""
+    nxt = _next_line(text, end)
+    return nxt is not None and _paragraph_has_details(text, nxt[0], {})
 
 
 def _short_line(line: str) -> bool:

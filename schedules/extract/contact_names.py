@@ -5,7 +5,9 @@ A name is two to five name-like words; in flattened PDF text several names run t
 follows a complete name. The fields after a name (split on commas, pipes, brackets, " - ", " / ")
 are its role and organisation: a field with a job-title word ("Publicist", "Bainisteoir") is a
 role unless it ends like an organisation ("Press Office"); a trailing acronym ("... TG4") is the
-organisation.
+organisation. A programme title printed before the contact ("Sounds Like Home: Sam Pearce")
+may look like a name; when the next field is a name that starts with a known given name and the
+title does not, the next field is the person.
 
 Vocabulary is data (word lists below, given names in a file); nothing here reads the clock,
 the environment or the network. Every pattern runs on one bounded chunk of a contact block.
@@ -142,6 +144,12 @@ def people(chunk: str, *, strict: bool = False) -> list[list[Person]] | None:
     if found is None:
         return None
     at, columns, leftover = found
+    if at + 1 < len(fields) and not leftover and title is None and len(columns) == 1:
+        # "Sounds Like Home: Sam Pearce, CBC Radio": a title printed before the contact looks
+        # like a name too; the person is the one whose name starts with a known given name.
+        later, rest = _split_names(fields[at + 1], strict=True)
+        if later and not rest and not _is_given(columns[0][0].split()[0], given_names()):
+            at, columns = at + 1, later
     before = [f for f in fields[:at] if title_like(f) and not CUE.search(f)]
     groups: list[tuple[list[list[str]], str, list[str]]] = [(columns, leftover, [])]
     for f in fields[at + 1 :]:

@@ -3,9 +3,10 @@
 A digit run ("02 8333 2263", "973.233.8862", "+612 9430 3240") is split on spaces into groups and
 the longest prefix of groups that ``phonenumbers`` calls a valid number for the region (or an
 international number with "+") is taken. Dates, times, years, postcodes and timecodes are never
-valid numbers; a date-shaped run ("12.09.2018") is refused before parsing. Parsing costs tens of
-microseconds, so a document gets a budget of parses, and a candidate printed again in the same
-document (a press kit repeats its contact block) is parsed only once.
+valid numbers (but the UK ranges Ofcom keeps for drama, "07700 900481", which ``phonenumbers``
+refuses, are read); a date-shaped run ("12.09.2018") is refused before parsing. Parsing costs
+tens of microseconds, so a document gets a budget of parses, and a candidate printed again in the
+same document (a press kit repeats its contact block) is parsed only once.
 """
 
 from __future__ import annotations
@@ -80,9 +81,25 @@ class PhoneReader:
             number = phonenumbers.parse(candidate, self.region)
         except phonenumbers.NumberParseException:
             return None
-        if not is_valid_number(number):
+        if not is_valid_number(number) and not _reserved_for_drama(number):
             return None
         return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+# Ofcom keeps these UK ranges for use in drama and examples; ``phonenumbers`` calls them invalid
+# (no real line is ever given one), but a press release that prints one means it as a number.
+# (The other reserved ranges, "020 7946 0xxx" and the like, are valid numbers already.)
+_DRAMA_RANGES = ((44, "7700900"), (44, "1632960"))
+_DRAMA_LENGTH = 10  # national significant number: the prefix and three more digits
+
+
+def _reserved_for_drama(number: phonenumbers.PhoneNumber) -> bool:
+    """Whether ``number`` is in a range reserved for drama ("07700 900481")."""
+    national = phonenumbers.national_significant_number(number)
+    return len(national) == _DRAMA_LENGTH and any(
+        number.country_code == code and national.startswith(prefix)
+        for code, prefix in _DRAMA_RANGES
+    )
 
 
 def is_valid_number(number: phonenumbers.PhoneNumber) -> bool:

@@ -13,7 +13,9 @@ How it reads a document
    text between them. Text that starts with a person's name opens a contact; the comma / pipe /
    " - " fields after the name are its role and organisation ("Bainisteoir Cumarsáide TG4" ends in
    the organisation token "TG4"); see :mod:`schedules.extract.contact_names`. Details go to the
-   contact(s) opened last.
+   contact(s) opened last, except on a line that opens with a label naming no one ("Picture
+   desk: pictures@itv.com", "For images: ..."): that is the office's own address, a contact of
+   its own (organisation: what the label line names, "Pictures: ITV Picture Desk, ...").
 3. **Columns.** PDF text flattened from two columns prints several names in a row ("Deb Falk
    Sarah Jarvis 973.233.8862 (o)/732.768.6077 (c) 212.560.3005"). Names are split where a known
    given name (``data/given_names.txt``) follows a complete name; names joined by "&" share a
@@ -58,6 +60,10 @@ __all__ = ["find_contacts"]
 _FAX = re.compile(r"(?i:\bfax\b|\(f\))|(?<![\w])F\.?[ \t]*:")
 _ANNOTATION = re.compile(r"\([a-z]{1,6}\)")
 _DIGITS = re.compile(r"\d")
+_DETAIL_LABELS = frozenset(
+    ["tel", "telephone", "ph", "phone", "mob", "mobile", "cell", "cellphone", "fax", "email",
+     "e-mail", "mail", "direct", "ddi", "web", "website", "t", "m", "e", "f", "p", "w"]
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -120,9 +126,16 @@ def _read_block(text: str, block: Block, *, reader: PhoneReader) -> list[_Draft]
         found = list(DETAIL.finditer(segment))  # one scan for the test below and the pieces
         # A lone line deep in a block names someone only if its first word is a known given name.
         strict = n > 0 and not any_details(found)
-        for piece in _pieces(segment, found, reader=reader):
+        for k, piece in enumerate(_pieces(segment, found, reader=reader)):
             if isinstance(piece, str):
                 named = people(piece, strict=strict)
+                if named is None and k == 0 and n > 0 and _office_label(segment, piece):
+                    # "Picture desk: pictures@itv.com" under a person: the office's own address
+                    _, colon, after = piece.partition(":")
+                    office = after.strip(STRIP) if colon else ""
+                    columns, describing = [], False
+                    pending_org = office or (piece if organisation_like(piece) else None)
+                    continue
                 if named is not None:
                     # Stacked headers name the columns ("Distributor Contact: Press Contact:");
                     # when there are more headers than columns the last ones do.
@@ -174,6 +187,20 @@ def _read_block(text: str, block: Block, *, reader: PhoneReader) -> list[_Draft]
 
 
 _Details = tuple[str | _Phone, ...]
+
+
+def _office_label(segment: str, piece: str) -> bool:
+    """Whether a line opens with a label that names no one ("Picture desk:", "For images:",
+    "Pictures: ITV Picture Desk,"): what follows is a general address, not the last person's."""
+    head = segment.lstrip(STRIP)
+    label, colon, _ = head.partition(":")
+    label = label.strip()
+    return (
+        bool(colon)
+        and piece.startswith(label)
+        and len(label.split()) <= 4
+        and label.casefold().rstrip(".") not in _DETAIL_LABELS  # "tel: 020 ..." in lower case
+    )
 
 
 def _pieces(
