@@ -6,16 +6,8 @@ from __future__ import annotations
 import pytest
 
 from schedules.extract.contacts import find_contacts
-from schedules.model import Contact
 from schedules.zones import country
-
-# (name, role, organisation, phones, emails)
-Row = tuple[str | None, str | None, str | None, tuple[str, ...], tuple[str, ...]]
-
-
-def rows(contacts: list[Contact]) -> list[Row]:
-    return [(c.name, c.role, c.organisation, c.phones, c.emails) for c in contacts]
-
+from tests.test_contacts import Row, rows
 
 CASES: list[tuple[str, str, str, list[Row]]] = [
     # (reason, country, text, expected)
