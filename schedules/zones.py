@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from schedules.errors import ConfigError
@@ -120,15 +121,23 @@ def zone_word(label: str, *, country_code: str) -> ZoneWord | None:
     return None
 
 
+@lru_cache(maxsize=64)
+def zone_info(key: str) -> ZoneInfo:
+    """``ZoneInfo(key)``, kept: ZoneInfo's own cache holds only the last eight zones strongly,
+    and a release set spanning more (six countries' zones and the fixed ones) read zone files
+    from disk again and again (about 190 us each)."""
+    return ZoneInfo(key)
+
+
 def resolve_zone(word: ZoneWord | None, *, home: str, wall: dt.datetime) -> str:
     """The IANA zone in which the naive wall time ``wall`` should be read."""
     if word is None:
         return home
     if word.fixed is None:
         return word.zone
-    if ZoneInfo(home).utcoffset(wall.replace(tzinfo=None)) == word.fixed:
+    if zone_info(home).utcoffset(wall.replace(tzinfo=None)) == word.fixed:
         return home
-    if ZoneInfo(word.zone).utcoffset(wall.replace(tzinfo=None)) == word.fixed:
+    if zone_info(word.zone).utcoffset(wall.replace(tzinfo=None)) == word.fixed:
         return word.zone
     return _fixed_zone(word.fixed)
 
@@ -144,7 +153,7 @@ def _fixed_zone(offset: dt.timedelta) -> str:
 
 def localize(wall: dt.datetime, zone: str) -> dt.datetime:
     """Attach ``zone`` to a naive wall time. In a DST gap the time is moved forward (fold=0)."""
-    tz = ZoneInfo(zone)
+    tz = zone_info(zone)
     aware = wall.replace(tzinfo=tz)
     round_trip = aware.astimezone(dt.UTC).astimezone(tz)
     if round_trip.replace(tzinfo=None) != wall:  # a wall time skipped by a DST change
