@@ -103,7 +103,32 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "a contact list in columns under a department line: each row is a contact",
+        "US",
+        "Network Entertainment Communications\n"
+        "Dana Whitlock    310-555-0148    dana.whitlock@example.com\n"
+        "Ravi Anand\t310-555-0191\travi.anand@example.com\n",
+        [("Dana Whitlock", None, "Network Entertainment Communications", ("+13105550148",),
+          ("dana.whitlock@example.com",)),
+         ("Ravi Anand", None, None, ("+13105550191",), ("ravi.anand@example.com",))],
+    ),
+    (
+        "a name and a dash before the e-mail is a contact row",
+        "US",
+        "Premium Cable Communications\nLena Moretti - lena.moretti@example.com\n",
+        [("Lena Moretti", None, "Premium Cable Communications", (),
+          ("lena.moretti@example.com",))],
+    ),
+]
+
 NO_CONTACTS: list[tuple[str, str, str]] = [
+    (
+        "an e-mail in a sentence after a name is not a contact row",
+        "US",
+        "The show stars Dana Whitlock, who answers fan mail at fans@example.com each week.",
+    ),
     (
         "a 'Publicity' line followed by prose is a heading of the story, not of contacts",
         "GB",

@@ -565,8 +565,18 @@ def _labelled(text: str, start: int, end: int, hits: list[tuple[int, str]]) -> b
         if kind == "label" and _PHONE_LABEL.match(text, pos, end):
             return True
         if kind == "email" and _EMAIL.search(text, max(start, pos - 64), end):
-            return CUE.search(text, start, end) is not None
+            # "Tess Morgan    310-555-0148    tess.morgan@cbs.com", "Jo Lane - jo@x.com": a
+            # name, then a gap, a bar or a dash, then the details: a row of a contact list
+            return CUE.search(text, start, end) is not None \
+                or _COLUMN_ROW.match(text, start, end) is not None
     return False
+
+
+# A name of two to four capitalised words at the start of a line, then fields parted by a tab,
+# two spaces or a bar, or a dash before the e-mail. (Bounded repetitions: linear.)
+_COLUMN_ROW = re.compile(
+    r"[ \t]{0,8}[A-Z][\w’'.-]{0,30}(?: [A-Z][\w’'.-]{0,30}){1,3}"
+    r"(?:\t+|[ ]{2,}|[ ]?\|[ ]?|[ ][-–][ ](?=\S{1,64}@))\S")
 
 
 def _clean(s: str) -> str:
