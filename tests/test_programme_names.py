@@ -309,3 +309,18 @@ def test_episode_headings_name_episodes_of_the_programme_above() -> None:
     assert sorted({(a.local_start.strftime("%d"), a.programme, a.episode)
                    for a in release.airings}) == [
         ("06", "The Long Paddock", "Dry Start"), ("13", "The Long Paddock", "The Reserve")]
+
+
+def test_a_title_in_capitals_is_title_cased_without_capitalising_after_an_apostrophe() -> None:
+    from schedules.extract.programmes import tidy_case
+
+    assert tidy_case("SEVEN'S SUMMER OF CRICKET", "") == "Seven's Summer of Cricket"
+    assert tidy_case("RADIO 2’S NEW YEAR’S EVE PARTY", "") == "Radio 2’s New Year’s Eve Party"
+    assert tidy_case("THE SCI-FI HOUR", "") == "The Sci-Fi Hour"
+
+
+def test_a_day_word_before_a_colon_is_not_split_off_as_the_programme() -> None:
+    text = ('TONIGHT: ABC NEWS SPECIAL "VANISHED AT MILE 42"\n\nThe two-hour special airs '
+            "TONIGHT, Friday, Jan. 4 from 9:00-11:00 p.m. ET on ABC.\n")
+    (airing,) = parse(text, country="US").airings
+    assert airing.programme != "Tonight"

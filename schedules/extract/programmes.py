@@ -375,8 +375,13 @@ def tidy_case(title: str, document: str) -> str:
     for found in _spelled_alike(title, document):
         if found != title and any(c.islower() for c in found):
             return found
-    return " ".join(w if w.lower() not in _SMALL or i == 0 else w.lower()
-                    for i, w in enumerate(title.title().split()))
+    return " ".join(w.lower() if w.lower() in _SMALL and i > 0 else _capitalised(w)
+                    for i, w in enumerate(title.split()))
+
+
+def _capitalised(word: str) -> str:
+    """"SEVEN'S" -> "Seven's" (``str.title`` gives "Seven'S"), "SCI-FI" -> "Sci-Fi"."""
+    return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
 
 
 _VERB_FIRST = re.compile(r"(?:Airs?|Airing|Premier\w*|Screen\w*|Debut\w*|Watch|Catch|Starts?|"
@@ -396,7 +401,7 @@ _JUNK_TITLE = re.compile(
     r"(?i:episode guide|broadcast details?|programme details?|program details?|listings?|"
     r"schedule|tonight|today|tomorrow|this (?:week|weekend|evening|\w+day)|first|moved|"
     r"repeated|english|irish|gaeilge|two-night|one-night|linkedin|twitter|facebook|instagram|"
-    r"youtube|tiktok|threads|bluesky|whatsapp|"
+    r"youtube|tiktok|threads|bluesky|whatsapp|e-?mail|print|copy link|"
     r"(?:channel|episodes?|duration|running time|slot|genre|category|tx|rpt|repeat|format|"
     r"presenter|host|producer|credits?|when|where)\s*:.*)")
 _CONNECTORS = re.compile(r"(?:[\s,&+/]|\band\b|\bor\b|\bon\b|\bplus\b)*")
@@ -799,8 +804,8 @@ class ProgrammeFinder:
             if sep in title:
                 first, second = title.split(sep, 1)
                 first, second = first.strip(), second.strip()
-                if not first or not second:
-                    continue
+                if not first or not second or self.not_channel(first) is None:
+                    continue  # ("TONIGHT: ABC News Special ...": no programme called Tonight)
                 if first.casefold() in known or self.stands_alone(first, sep.strip()):
                     return TitleGuess(first, second, "split")
         return TitleGuess(title, None, "whole")
