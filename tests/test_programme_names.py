@@ -10,8 +10,9 @@ import datetime as dt
 
 import pytest
 
+from schedules.channels import table
 from schedules.extract import extract
-from schedules.extract.programmes import title_like
+from schedules.extract.programmes import ProgrammeFinder, title_like
 from schedules.model import Release
 from schedules.read import read_document
 
@@ -282,22 +283,14 @@ def test_a_title_in_capitals_before_the_time_names_it() -> None:
 @pytest.mark.parametrize("label", ["Debuting Sunday", "DEBUTING SUNDAY", "WHYY TV", "KQED",
                                    "CBLT-DT"])
 def test_verbs_and_call_signs_are_not_titles(label: str) -> None:
-    from schedules.channels import table
-    from schedules.extract.programmes import ProgrammeFinder
-
-    finder = ProgrammeFinder("", [], channels=table("US"), headline=None)
-    assert finder.not_channel(label) is None
+    assert finder("US").not_channel(label) is None
 
 
 @pytest.mark.parametrize("label", ["SBS and NITV", "Seven and 7plus", "Channel: U&Dave",
                                    "Episodes: 8 x 40'", "Broadcast Details", "Episode Guide",
                                    "Tonight", "This Saturday", "LinkedIn", "Repeated"])
 def test_channel_lists_labels_and_furniture_are_not_titles(label: str) -> None:
-    from schedules.channels import table
-    from schedules.extract.programmes import ProgrammeFinder
-
-    finder = ProgrammeFinder("", [], channels=table("AU"), headline=None)
-    assert finder.not_channel(label) is None
+    assert finder("AU").not_channel(label) is None
 
 
 def test_episode_headings_name_episodes_of_the_programme_above() -> None:
@@ -324,3 +317,8 @@ def test_a_day_word_before_a_colon_is_not_split_off_as_the_programme() -> None:
             "TONIGHT, Friday, Jan. 4 from 9:00-11:00 p.m. ET on ABC.\n")
     (airing,) = parse(text, country="US").airings
     assert airing.programme != "Tonight"
+
+
+def finder(country: str) -> ProgrammeFinder:
+    """A programme finder over no text, for testing what it takes for a title."""
+    return ProgrammeFinder("", [], channels=table(country), headline=None)

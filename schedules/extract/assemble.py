@@ -199,6 +199,12 @@ def _name_slots(slots: list[Slot], units: list[Unit], finder: ProgrammeFinder,
     in_unit: dict[tuple[int, tuple[int, int]], TitleGuess | None] = {}
     previous: tuple[int, TitleGuess] | None = None  # the last named slot: (unit index, guess)
     nearby: dict[int, TitleGuess | None] = {}  # by unit index: what the units above name
+
+    def named_elsewhere(slot: Slot, i: int) -> TitleGuess | None:
+        if i not in nearby:
+            nearby[i] = _title_above(i, finder)
+        return nearby[i] or _title_elsewhere(slot, i, finder, headline, previous)
+
     for slot in slots:
         where = (slot.unit.start, slot.time_span)  # one time on several days: one reading
         if where not in in_unit:
@@ -212,15 +218,11 @@ def _name_slots(slots: list[Slot], units: list[Unit], finder: ProgrammeFinder,
             episode = finder.episode_line(heading) if heading else None
         if episode is not None and (guess is None or guess.episode is None):
             # "Part One: “Across the Sierra” — Tuesday 9pm": the programme is named above.
-            if i not in nearby:
-                nearby[i] = _title_above(i, finder)
-            above = nearby[i] or _title_elsewhere(slot, i, finder, headline, previous)
+            above = named_elsewhere(slot, i)
             if above is not None and above.programme != episode:
                 guess = TitleGuess(above.programme, episode, "episode-line")
         if guess is None:
-            if i not in nearby:
-                nearby[i] = _title_above(i, finder)
-            guess = nearby[i] or _title_elsewhere(slot, i, finder, headline, previous)
+            guess = named_elsewhere(slot, i)
         if guess is not None:
             previous = (i, guess)
         guesses.append(guess)

@@ -223,8 +223,7 @@ _DIGIT = re.compile(r"\d")
 
 def is_heading(unit: Unit) -> bool:
     text = unit.text.strip()
-    if text.endswith(")"):
-        text = _RUN_NOTE.sub("", text)  # "THE TRAPLINE (new series)"
+    text = without_run_note(text)  # "THE TRAPLINE (new series)"
     # Every test must pass; the cheap ones go first (most units are long sentences).
     if not 2 <= len(text) <= 90 or (text.endswith((".", ",", ";")) and not text.endswith("...")):
         return False
@@ -466,12 +465,12 @@ class ProgrammeFinder:
     def not_channel(self, title: str | None, *, row: bool = False) -> str | None:
         if not title:
             return None
+        # "COASTAL KITCHEN (season 4)", "Roomies (New Series)": the note on the run goes
         t = _RUN_NOTE.sub("", title).strip(" :–-|,.“”\"‘’'()")
         owner = _owner(t)
         if owner and self.channels.get(owner.group(1)) is not None:
             t = t[owner.end():]  # "CBC's THE NATURE OF THE NORTH", "AMC's The Walking Dead"
         t = self.without_channel_label(t)
-        t = _RUN_NOTE.sub("", t)  # "COASTAL KITCHEN (season 4)", "Roomies (New Series)"
         if t.count(")") > t.count("("):
             return None  # "2025) - HGTV": the tail of a dateline, not a title
         if len(t) < 2 or self.channels.get(t) is not None or has_when(t) \
